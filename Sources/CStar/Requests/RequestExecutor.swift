@@ -1,0 +1,129 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Builds requests from the route table and sends them with timeout, retries and typed errors.
+struct RequestExecutor: Sendable {
+    let baseURL: URL
+    let team: String
+    let configuration: ClientConfiguration
+
+    static let userAgent = "helpcenter-cstar-swift/0.1"
+
+    /// Sends `route` and returns the successful response, or throws ``CStarError`` / `CancellationError`.
+    func send(
+        _ route: APIRoute, slug: String? = nil, query: [(String, String)] = [], body: JSONObject? = nil
+    ) async throws -> TransportResponse {
+        let request = try makeRequest(route, slug: slug, query: query, body: body)
+        let label = "\(request.method) \(request.url.absoluteString)"
+        let policy = configuration.retry
+        var attempt = 0
+        while true {
+            attempt += 1
+            try Task.checkCancellation()
+            var failure: CStarError
+            do {
+                let response = try await withTimeout(configuration.timeout) {
+                    try await configuration.transport.send(request)
+                }
+                if (200..<300).contains(response.status) { return response }
+                failure = ErrorResponse.error(
+                    from: response, request: label, now: configuration.now(), defaultRetryAfter: policy.defaultRetryAfter)
+            } catch let error as CStarError {
+                failure = error
+            } catch {
+                if Task.isCancelled || error is CancellationError { throw CancellationError() }
+                failure = Self.transportError(error, request: label, timeout: configuration.timeout)
+            }
+            failure.attempts = attempt
+            guard failure.isRetryable, attempt <= policy.maxRetries else { throw failure }
+            let delay: Duration
+            if failure.kind == .rateLimited {
+                delay = failure.retryAfter ?? policy.defaultRetryAfter
+                guard delay <= policy.maxRetryAfter else { throw failure }
+            } else {
+                delay = policy.backoff(retry: attempt - 1, random: configuration.random())
+            }
+            try await configuration.sleep(delay)
+        }
+    }
+
+    /// Sends `route` and decodes the payload (the `data` of the envelope, or the whole body) as `T`.
+    func fetch<T: Decodable>(
+        _ type: T.Type, _ route: APIRoute, slug: String? = nil, query: [(String, String)] = []
+    ) async throws -> T {
+        let response = try await send(route, slug: slug, query: query)
+        return try decode(T.self, from: response, route: route, slug: slug, query: query)
+    }
+
+    func decode<T: Decodable>(
+        _ type: T.Type, from response: TransportResponse, route: APIRoute, slug: String?, query: [(String, String)]
+    ) throws -> T {
+        do {
+            if T.self is any DecodesWholeBody.Type { return try JSONDecoder().decode(T.self, from: response.body) }
+            return try JSONDecoder().decode(Payload<T>.self, from: response.body).value
+        } catch {
+            let label = (try? makeRequest(route, slug: slug, query: query, body: nil))
+                .map { "\($0.method) \($0.url.absoluteString)" } ?? route.rawValue
+            throw CStarError(
+                kind: .decoding, request: label, message: DecodingErrorDescription.describe(error), status: response.status)
+        }
+    }
+
+    func makeRequest(
+        _ route: APIRoute, slug: String?, query: [(String, String)], body: JSONObject?
+    ) throws -> TransportRequest {
+        var text = baseURL.absoluteString
+        while text.hasSuffix("/") { text.removeLast() }
+        text += route.path(team: team, slug: slug)
+        if !query.isEmpty {
+            text += "?" + query.map { "\(Self.encodeQuery($0.0))=\(Self.encodeQuery($0.1))" }.joined(separator: "&")
+        }
+        guard let url = URL(string: text) else {
+            throw CStarError(kind: .validation, request: "\(route.method) \(text)", message: "invalid URL")
+        }
+        var headers = configuration.headers
+        headers["Accept"] = "application/json"
+        headers["User-Agent"] = headers["User-Agent"] ?? Self.userAgent
+        var data: Data?
+        if let body {
+            headers["Content-Type"] = "application/json"
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            data = try encoder.encode(body)
+        }
+        return TransportRequest(method: route.method, url: url, headers: headers, body: data, timeout: configuration.timeout)
+    }
+
+    private static func encodeQuery(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .unreservedURLCharacters) ?? text
+    }
+
+    static func transportError(_ error: any Error, request: String, timeout: Duration) -> CStarError {
+        if error is TimeoutError || (error as? URLError)?.code == .timedOut {
+            return CStarError(kind: .timeout, request: request, message: "no response within \(timeout)")
+        }
+        return CStarError(kind: .network, request: request, message: "\(error.localizedDescription)")
+    }
+}
+
+/// Thrown when an attempt takes longer than the configured timeout.
+struct TimeoutError: Error {}
+
+/// Runs `operation`, failing with ``TimeoutError`` if it has not finished after `duration`.
+func withTimeout<T: Sendable>(
+    _ duration: Duration, _ operation: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await operation() }
+        group.addTask {
+            try await Task.sleep(for: duration)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else { throw TimeoutError() }
+        return value
+    }
+}

@@ -1,0 +1,56 @@
+import CStar
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Counts and logs every request (one line each) and injects the configured faults.
+struct EmulatorMiddleware: RouterMiddleware {
+    let faults: FaultInjection
+    let recorder: EmulatorRecorder
+    let log: @Sendable (String) -> Void
+
+    func handle(
+        _ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response
+    ) async throws -> Response {
+        let started = ContinuousClock.now
+        let line = "\(request.method.rawValue) \(request.uri)"
+        let number = recorder.nextRequest(line)
+        var context = context
+        context.requestID = "req_emu\(number)"
+        if faults.latency > .zero { try await Task.sleep(for: faults.latency) }
+
+        let fault = faults.fault(forRequest: number)
+        let response: Response
+        switch fault {
+        case .rateLimit:
+            let seconds = faults.retryAfterSeconds
+            var result = APIResult.error(
+                .tooManyRequests, type: "rate_limit_error", code: "rate_limit_exceeded",
+                message: "Too many requests. Retry after \(seconds) seconds.", requestID: context.requestID,
+                extra: ["retryAfter": .int(Int64(seconds))])
+            result.headers[.retryAfter] = String(seconds)
+            response = result.response(requestID: context.requestID)
+        case .serverError:
+            response = APIResult.error(
+                .internalServerError, type: "api_error", code: "internal_error", message: "Injected server error.",
+                requestID: context.requestID
+            ).response(requestID: context.requestID)
+        case .status(let status):
+            response = APIResult.injected(status: status, requestID: context.requestID)
+                .response(requestID: context.requestID)
+        case .truncate, nil:
+            context.truncateResponse = fault == .truncate
+            do {
+                response = try await next(request, context)
+            } catch let error as HTTPError where error.status == .notFound {
+                response = APIResult.notFound("No route \(request.uri.path).", requestID: context.requestID)
+                    .response(requestID: context.requestID)
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let tag = fault.map { " [fault: \($0)]" } ?? ""
+        log("\(line) → \(response.status.code) \(String(format: "%.1f", milliseconds)) ms\(tag)")
+        return response
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Failures the emulator injects on purpose, to exercise clients' retries and error handling.
+///
+/// Requests are counted from 1 across all routes; "every N" faults hit requests N, 2N, 3N, ….
+public struct FaultInjection: Sendable, Hashable {
+    /// Added before every answer.
+    public var latency: Duration
+    /// Every N-th request answers 500 `api_error`.
+    public var serverErrorEvery: Int?
+    /// Every N-th request answers 429 `rate_limit_error` with `Retry-After: retryAfterSeconds`.
+    public var rateLimitEvery: Int?
+    public var retryAfterSeconds: Int
+    /// Every N-th request answers 200 with its JSON body cut in half.
+    public var truncateEvery: Int?
+    /// Every request answers this HTTP status with the contract's error envelope (e.g. 401, 403, 409).
+    public var errorStatus: Int?
+
+    public init(
+        latency: Duration = .zero, serverErrorEvery: Int? = nil, rateLimitEvery: Int? = nil,
+        retryAfterSeconds: Int = 1, truncateEvery: Int? = nil, errorStatus: Int? = nil
+    ) {
+        self.latency = latency
+        self.serverErrorEvery = serverErrorEvery
+        self.rateLimitEvery = rateLimitEvery
+        self.retryAfterSeconds = retryAfterSeconds
+        self.truncateEvery = truncateEvery
+        self.errorStatus = errorStatus
+    }
+
+    public static let none = FaultInjection()
+
+    /// The fault for request number `count`, if any.
+    func fault(forRequest count: Int) -> Fault? {
+        func hits(_ every: Int?) -> Bool { every.map { $0 > 0 && count % $0 == 0 } ?? false }
+        if let errorStatus { return .status(errorStatus) }
+        if hits(rateLimitEvery) { return .rateLimit }
+        if hits(serverErrorEvery) { return .serverError }
+        if hits(truncateEvery) { return .truncate }
+        return nil
+    }
+
+    enum Fault: Equatable, CustomStringConvertible {
+        case rateLimit, serverError, truncate, status(Int)
+
+        var description: String {
+            switch self {
+            case .rateLimit: "429"
+            case .serverError: "500"
+            case .truncate: "truncated"
+            case .status(let status): String(status)
+            }
+        }
+    }
+}
+
+/// Counts requests and records what clients sent to the write routes, for tests to assert on.
+public final class EmulatorRecorder: @unchecked Sendable {
+    /// One "was this helpful?" answer the emulator received.
+    public struct Feedback: Sendable, Hashable {
+        public var slug: String
+        public var isHelpful: Bool
+        public var text: String?
+
+        public init(slug: String, isHelpful: Bool, text: String?) {
+            self.slug = slug
+            self.isHelpful = isHelpful
+            self.text = text
+        }
+    }
+
+    private let lock = NSLock()
+    private var requestCount = 0
+    private var _views: [String] = []
+    private var _feedback: [Feedback] = []
+    private var _requests: [String] = []
+
+    public init() {}
+
+    /// How many requests arrived.
+    public var requests: Int { lock.withLock { requestCount } }
+    /// The method and path with query of every request, in arrival order.
+    public var requestLines: [String] { lock.withLock { _requests } }
+    /// Slugs of the recorded article views, in arrival order.
+    public var views: [String] { lock.withLock { _views } }
+    public var feedback: [Feedback] { lock.withLock { _feedback } }
+
+    func nextRequest(_ line: String) -> Int {
+        lock.withLock {
+            requestCount += 1
+            _requests.append(line)
+            return requestCount
+        }
+    }
+
+    func recordView(_ slug: String) { lock.withLock { _views.append(slug) } }
+    func recordFeedback(_ feedback: Feedback) { lock.withLock { _feedback.append(feedback) } }
+}

@@ -1,0 +1,78 @@
+import CStar
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Snapshot {
+    /// Decodes a snapshot from JSON data.
+    public init(data: Data) throws {
+        self = try JSONDecoder().decode(Snapshot.self, from: data)
+    }
+
+    /// Reads a snapshot file, with an error that names the file and, for bad content, the JSON path.
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw SnapshotError.file(path: url.path, reason: "cannot read the file (\(Self.reason(error)))")
+        }
+        do {
+            self = try Snapshot(data: data)
+        } catch let error as SnapshotError {
+            throw SnapshotError.file(path: url.path, reason: error.description)
+        } catch {
+            throw SnapshotError.file(path: url.path, reason: DecodingErrorDescription.describe(error))
+        }
+    }
+
+    /// The snapshot as JSON: sorted keys, indented, so the same content always gives the same bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Writes the snapshot atomically: a reader sees the old file or the new one, never a partial file.
+    public func write(to url: URL) throws {
+        let data: Data
+        do {
+            data = try encoded()
+        } catch {
+            throw SnapshotError.file(path: url.path, reason: "cannot encode the snapshot (\(error))")
+        }
+        try AtomicFile.write(data, to: url)
+    }
+
+    static func reason(_ error: any Error) -> String {
+        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+    }
+}
+
+/// Writes a file through a temporary file in the same folder and a rename.
+public enum AtomicFile {
+    public static func write(_ data: Data, to url: URL) throws {
+        let folder = url.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SnapshotError.file(path: url.path, reason: "the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+            // rename(2) replaces the destination atomically.
+            guard rename(temporary.path, url.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedFailureReasonErrorKey: String(cString: strerror(errno))])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw SnapshotError.file(path: url.path, reason: "cannot write the file (\(Snapshot.reason(error)))")
+        }
+    }
+}

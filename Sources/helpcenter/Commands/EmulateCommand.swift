@@ -1,0 +1,91 @@
+import ArgumentParser
+import CStarEmulator
+import Foundation
+
+struct EmulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "emulate",
+        abstract: "Serve the cStar public API of one team from a snapshot on loopback.",
+        discussion: """
+            Serves /api/library/{team}/… and /api/community/{team}/… with the contract's envelopes, \
+            filters, sorting, pagination and errors. Without --snapshot it serves the built-in demo. \
+            The fault options make it misbehave on purpose, to test clients.
+            """
+    )
+
+    @Option(help: "The snapshot file to serve (default: the built-in demo).")
+    var snapshot: String?
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on (0 picks a free one).")
+    var port = 4010
+
+    @Option(help: "Also accept this identifier (e.g. the team's UUID) in place of the team slug.")
+    var teamId: String?
+
+    @Option(help: "Milliseconds added before every answer.")
+    var latency = 0
+
+    @Option(help: "Answer every N-th request with 500.")
+    var failEvery: Int?
+
+    @Option(help: "Answer every N-th request with 429 and Retry-After.")
+    var rateLimitEvery: Int?
+
+    @Option(help: "The Retry-After seconds sent with injected 429s.")
+    var retryAfter = 1
+
+    @Option(help: "Answer every N-th request with truncated JSON.")
+    var truncateEvery: Int?
+
+    @Option(help: "Answer every request with this HTTP status and the error envelope (e.g. 401, 403, 409).")
+    var failWith: Int?
+
+    @Flag(help: "Answer unknown article and post slugs with 200 and null data instead of 404.")
+    var notFoundAsNull = false
+
+    @Flag(help: "Answer without the { success, data, meta } envelope.")
+    var bare = false
+
+    @Flag(help: "Do not log a line per request.")
+    var quiet = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
+        guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
+        for (name, value) in [("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery), ("--truncate-every", truncateEvery)] {
+            if let value, value < 1 { throw ValidationError("\(name) must be at least 1, not \(value).") }
+        }
+        if let failWith, !(400...599).contains(failWith) {
+            throw ValidationError("--fail-with must be an HTTP error status (400-599), not \(failWith).")
+        }
+        guard retryAfter >= 0 else { throw ValidationError("--retry-after must not be negative.") }
+    }
+
+    func run() async throws {
+        let content = try SnapshotSource.load(snapshot)
+        let quiet = quiet
+        let emulator = CStarEmulator(
+            snapshot: content,
+            faults: FaultInjection(
+                latency: .milliseconds(latency), serverErrorEvery: failEvery, rateLimitEvery: rateLimitEvery,
+                retryAfterSeconds: retryAfter, truncateEvery: truncateEvery, errorStatus: failWith),
+            teamID: teamId, notFoundAsNull: notFoundAsNull, bareResponses: bare,
+            log: { line in if !quiet { Terminal.printError(line) } }
+        )
+        let team = content.team.slug
+        let source = SnapshotSource.describe(snapshot)
+        try await emulator.run(host: host, port: port, handleSignals: true) { url in
+            // Written unbuffered: scripts wait for this line to learn the URL.
+            FileHandle.standardOutput.write(Data("""
+                Serving team '\(team)' from \(source) at \(url.absoluteString)
+                  \(url.absoluteString)/api/library/\(team)/categories
+                  \(url.absoluteString)/api/community/\(team)/topics
+                Press Ctrl-C to stop.
+
+                """.utf8))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import CStar
+import CStarSnapshot
+import Foundation
+
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Save a team's content from the cStar API to a snapshot file for offline builds.",
+        discussion: """
+            Fetches all categories, every article in full, popular articles, stats, topics, and every \
+            public post with its comments, then writes the file atomically: when a request still fails \
+            after retries, it exits non-zero naming the request and leaves any existing file as it was.
+            """
+    )
+
+    @Option(help: "The team's slug.")
+    var team: String
+
+    @Option(help: "The API origin.")
+    var baseUrl = ClientConfiguration.defaultBaseURL.absoluteString
+
+    @Option(name: .shortAndLong, help: "The snapshot file to write.")
+    var output: String
+
+    @Option(help: "The team's display name to record in the snapshot.")
+    var teamName: String?
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency = 8
+
+    @Option(help: "Seconds before one attempt times out.")
+    var timeout = 30.0
+
+    @Option(help: "Retries of a failed request (network errors, timeouts, 5xx, 429).")
+    var retries = 3
+
+    func validate() throws {
+        guard let url = URL(string: baseUrl), url.scheme == "http" || url.scheme == "https", url.host != nil else {
+            throw ValidationError("--base-url must be an http(s) URL, not '\(baseUrl)'.")
+        }
+        guard !team.isEmpty else { throw ValidationError("--team must not be empty.") }
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
+        guard retries >= 0 else { throw ValidationError("--retries must not be negative.") }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            throw ValidationError("--output '\(output)' is a folder; name the snapshot file to write.")
+        }
+    }
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        var configuration = ClientConfiguration(timeout: .milliseconds(Int64(timeout * 1000)))
+        configuration.retry.maxRetries = retries
+        let baseURL = URL(string: baseUrl)!
+        let fetcher = SnapshotFetcher(
+            library: LibraryClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
+            community: CommunityClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
+            concurrency: concurrency)
+        let snapshot: Snapshot
+        do {
+            snapshot = try await fetcher.fetch(teamName: teamName) { progress in
+                let count = progress.total.map { " \(progress.done)/\($0)" } ?? ""
+                Terminal.progress("Fetching \(progress.phase)\(count)")
+            }
+        } catch {
+            Terminal.endProgress()
+            throw error
+        }
+        Terminal.endProgress()
+        try snapshot.write(to: URL(fileURLWithPath: output))
+        let community = snapshot.community
+        let elapsed = ContinuousClock.now - started
+        let seconds = String(format: "%.2f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        Terminal.printError(
+            "Wrote \(output): \(snapshot.library.categories.count) categories, \(snapshot.library.articles.count) articles, "
+                + "\(community?.topics.count ?? 0) topics, \(community?.posts.count ?? 0) posts, "
+                + "\(community?.comments.values.reduce(0) { $0 + $1.count } ?? 0) comments in \(seconds).")
+    }
+}

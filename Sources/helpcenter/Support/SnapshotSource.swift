@@ -1,0 +1,13 @@
+import CStarSnapshot
+import Foundation
+import HelpCenterDemo
+
+/// Where a command reads its snapshot: a file, or the built-in demo.
+enum SnapshotSource {
+    static func load(_ path: String?) throws -> Snapshot {
+        guard let path else { return try DemoHelpCenter.snapshot() }
+        return try Snapshot(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    static func describe(_ path: String?) -> String { path ?? "the built-in demo help center" }
+}
