@@ -34,8 +34,12 @@ let package = Package(
         ),
         // The built-in demo help center, a snapshot shipped as a resource.
         .target(name: "HelpCenterDemo", dependencies: ["CStarSnapshot"], resources: [.copy("Resources/demo-snapshot.json")]),
+        // cmark-gfm, the system library from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // The static site generator.
-        .target(name: "HelpCenter", dependencies: ["CStar", "CStarSnapshot"]),
+        .target(name: "HelpCenter", dependencies: ["CStar", "CStarSnapshot", "CCmarkGFM"]),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
@@ -44,6 +48,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "HelpCenterTests", dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterDemo"]),
         .testTarget(
             name: "CStarTests",
             dependencies: ["CStar", "CStarSnapshot", "CStarEmulator", "HelpCenterDemo"]

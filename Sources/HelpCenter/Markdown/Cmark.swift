@@ -1,0 +1,79 @@
+import CCmarkGFM
+import Foundation
+
+/// The one way into cmark-gfm: parse, let a caller edit the tree, render HTML, all behind one lock.
+///
+/// cmark-gfm is not thread-safe (its inline parser shares a global special-character table, and
+/// parsing documents concurrently silently drops strikethrough and autolinks), so every parse and
+/// render in the process goes through ``lock``.
+enum Cmark {
+    private static let lock = NSLock()
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Parses `markdown` with the GFM extensions and footnotes, hands the document to `edit`, and
+    /// renders it to HTML with the same extensions (so the tag filter applies).
+    static func render(_ markdown: String, unsafe: Bool, edit: (OpaquePointer) -> Void) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = registered
+        let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let extension_ = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extension_)
+            }
+        }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        edit(document)
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Every node below `root` (itself included), in document order.
+    static func nodes(_ root: OpaquePointer) -> [(node: OpaquePointer, type: cmark_node_type)] {
+        var result: [(OpaquePointer, cmark_node_type)] = []
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            result.append((node, cmark_node_get_type(node)))
+        }
+        return result
+    }
+
+    /// The text of a node's inline content, as a reader sees it (no markup).
+    static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        for (child, type) in nodes(node) {
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        return text
+    }
+
+    /// A literal piece of HTML placed into the rendered output at `position` among `parent`'s children.
+    static func insertHTML(_ html: String, into parent: OpaquePointer, atStart: Bool) {
+        guard let node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(node, html)
+        cmark_node_set_on_exit(node, "")
+        if atStart { cmark_node_prepend_child(parent, node) } else { cmark_node_append_child(parent, node) }
+    }
+}

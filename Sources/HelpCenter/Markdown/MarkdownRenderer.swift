@@ -1,0 +1,168 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders Markdown to HTML with cmark-gfm and GitHub Flavored Markdown (tables, strikethrough,
+/// autolinks, tag filter, task lists, footnotes), and adds what a help center needs: unique heading ids
+/// with anchor links, link rewriting, `loading="lazy"` on images and `rel="noopener"` on external links.
+///
+/// Apart from those additions the HTML equals the `cmark-gfm` command's with the same extensions.
+public struct MarkdownRenderer: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// Pass raw HTML through (the tag filter still applies). Never for community content.
+        public var allowRawHTML: Bool
+        /// Give headings ids and a visible anchor link.
+        public var headingAnchors: Bool
+        /// Ids the page already uses, never given to a heading.
+        public var reservedIDs: Set<String>
+        /// Documents larger than this many UTF-8 bytes are shown as plain text.
+        public var maxBytes: Int
+
+        public init(
+            allowRawHTML: Bool = false, headingAnchors: Bool = true, reservedIDs: Set<String> = [],
+            maxBytes: Int = 2_000_000
+        ) {
+            self.allowRawHTML = allowRawHTML
+            self.headingAnchors = headingAnchors
+            self.reservedIDs = reservedIDs
+            self.maxBytes = maxBytes
+        }
+    }
+
+    /// Maps a link target to the one the page should use, or `nil` to keep it.
+    public typealias LinkRewriter = (String) -> String?
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Renders `markdown`; `rewriteLink` sees every link target (not images).
+    public func render(_ markdown: String, rewriteLink: LinkRewriter? = nil) -> RenderedMarkdown {
+        let source = Self.withoutControlCharacters(markdown)
+        if let reason = MarkdownInputGuard.rejection(source, maxBytes: options.maxBytes) {
+            return Self.fallback(source, reason: reason)
+        }
+        var headings: [RenderedMarkdown.Heading] = []
+        var links: [String] = []
+        var text = ""
+        var slugger = HeadingSlugger(reserved: options.reservedIDs)
+        let html = Cmark.render(source, unsafe: options.allowRawHTML) { document in
+            text = Self.plainText(document)
+            for (node, type) in Cmark.nodes(document) {
+                switch type {
+                case CMARK_NODE_HEADING where options.headingAnchors:
+                    let title = Cmark.plainText(node)
+                    let id = slugger.id(for: title)
+                    headings.append(.init(level: Int(cmark_node_get_heading_level(node)), id: id, text: title))
+                    Cmark.insertHTML(Marker.heading(headings.count - 1), into: node, atStart: true)
+                    Cmark.insertHTML(
+                        ##" <a class="heading-anchor" href="#\##(HTML.escape(id))" aria-label="Link to this section">#</a>"##,
+                        into: node, atStart: false)
+                case CMARK_NODE_HEADING:
+                    headings.append(.init(level: Int(cmark_node_get_heading_level(node)), id: "", text: Cmark.plainText(node)))
+                case CMARK_NODE_LINK:
+                    var url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if let rewritten = rewriteLink?(url) {
+                        url = rewritten
+                        cmark_node_set_url(node, url)
+                    }
+                    links.append(url)
+                    if Self.isExternal(url) { Cmark.insertHTML(Marker.external, into: node, atStart: true) }
+                default:
+                    break
+                }
+            }
+        }
+        return RenderedMarkdown(
+            html: Marker.apply(html, headingIDs: headings.map(\.id))
+                .replacingOccurrences(of: "<img src=\"", with: "<img loading=\"lazy\" src=\""),
+            headings: headings, text: text, links: links, fallbackReason: nil)
+    }
+
+    /// Whether a link leaves the site: an absolute http(s) URL or a protocol-relative one.
+    static func isExternal(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+    }
+
+    /// C0 and C1 control characters other than tab, newline, carriage return and form feed become
+    /// U+FFFD: they are not allowed in HTML, and the renderer's markers use one of them.
+    static func withoutControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isForbiddenControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { scalars.append(isForbiddenControl(scalar) ? "\u{FFFD}" : scalar) }
+        return String(scalars)
+    }
+
+    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0C, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
+    }
+
+    /// The document's text, one block per line.
+    private static func plainText(_ document: OpaquePointer) -> String {
+        var lines: [String] = []
+        var current = ""
+        for (node, type) in Cmark.nodes(document) {
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                current += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                current += " "
+            case CMARK_NODE_CODE_BLOCK:
+                if !current.isEmpty { lines.append(current) }
+                current = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            default:
+                if (type.rawValue & 0xC000) == 0x8000, !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    /// The text shown when a document is not rendered as Markdown: escaped, in a `<pre>`.
+    private static func fallback(_ source: String, reason: String) -> RenderedMarkdown {
+        RenderedMarkdown(
+            html: "<pre class=\"unrendered\">\(HTML.escape(source))</pre>\n", headings: [], text: source, links: [],
+            fallbackReason: reason)
+    }
+}
+
+/// Placeholders the renderer puts into cmark's output and then replaces; U+0001 never survives from
+/// the input (see ``MarkdownRenderer/withoutControlCharacters(_:)``).
+enum Marker {
+    static let external = "\u{1}r\u{1}"
+    static func heading(_ index: Int) -> String { "\u{1}h\(index)\u{1}" }
+
+    /// Turns `<hN>` + heading marker into `<hN id="…">` and `<a href="…">` + external marker into
+    /// `<a href="…" rel="noopener">`.
+    static func apply(_ html: String, headingIDs: [String]) -> String {
+        guard html.utf8.contains(1) else { return html }
+        var output = ""
+        output.reserveCapacity(html.utf8.count + headingIDs.count * 16)
+        for (index, part) in html.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated() {
+            guard index % 2 == 1 else {
+                output += part
+                continue
+            }
+            guard output.hasSuffix(">") else { continue }
+            output.removeLast()
+            if part == "r" {
+                output += " rel=\"noopener\">"
+            } else if part.hasPrefix("h"), let number = Int(part.dropFirst()), headingIDs.indices.contains(number) {
+                output += " id=\"\(HTML.escape(headingIDs[number]))\">"
+            } else {
+                output += ">"
+            }
+        }
+        return output
+    }
+}
