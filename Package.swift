@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Targets whose sources live in `Sources/<name>`; the resources target below excludes them.
+let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter"]
+
 let package = Package(
     name: "helpcenter",
     platforms: [.macOS(.v14)],
@@ -16,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The cStar SDK: Foundation only, no third-party dependency.
@@ -32,26 +36,45 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The built-in demo help center, a snapshot shipped as a resource.
-        .target(name: "HelpCenterDemo", dependencies: ["CStarSnapshot"], resources: [.copy("Resources/demo-snapshot.json")]),
+        // The files that ship with helpcenter, kept at the top of the repository: the default theme
+        // (`Templates/`, `public/`) and the demo help center (`Demo/`).
+        .target(
+            name: "HelpCenterResources",
+            dependencies: ["CStarSnapshot"],
+            path: ".",
+            exclude: sourceTargets.map { "Sources/\($0)" } + ["Tests", "README.md"],
+            sources: ["Sources/HelpCenterResources"],
+            resources: [.copy("Templates"), .copy("public"), .copy("Demo")]
+        ),
         // cmark-gfm, the system library from Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev.
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         // The static site generator.
-        .target(name: "HelpCenter", dependencies: ["CStar", "CStarSnapshot", "CCmarkGFM"]),
+        .target(
+            name: "HelpCenter",
+            dependencies: [
+                "CStar", "CStarSnapshot", "CCmarkGFM", "HelpCenterResources",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
-                "CStar", "CStarSnapshot", "CStarEmulator", "HelpCenter", "HelpCenterDemo",
+                "CStar", "CStarSnapshot", "CStarEmulator", "HelpCenter", "HelpCenterResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HelpCenterTests", dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterDemo"]),
+        .testTarget(name: "HelpCenterTests", dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources"]),
         .testTarget(
             name: "CStarTests",
-            dependencies: ["CStar", "CStarSnapshot", "CStarEmulator", "HelpCenterDemo"]
+            dependencies: ["CStar", "CStarSnapshot", "CStarEmulator", "HelpCenterResources"]
+        ),
+        // End-to-end tests that run the built `helpcenter` executable.
+        .testTarget(
+            name: "HelpCenterCLITests",
+            dependencies: ["CStar", "CStarSnapshot", "HelpCenterResources", "helpcenter"]
         ),
     ]
 )

@@ -1,6 +1,6 @@
 import CStarSnapshot
 import Foundation
-import HelpCenterDemo
+import HelpCenterResources
 
 /// Where a command reads its snapshot: a file, or the built-in demo.
 enum SnapshotSource {

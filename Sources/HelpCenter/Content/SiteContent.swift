@@ -1,0 +1,141 @@
+import CStar
+import CStarSnapshot
+import Foundation
+
+/// A snapshot resolved into the site's structure: safe slugs, categories with their articles in
+/// order, topics with their posts, and the warnings found on the way.
+public struct SiteContent: Sendable {
+    public struct CategoryEntry: Sendable {
+        public var category: CStar.Category
+        public var slug: String
+        /// Articles in the API's order.
+        public var articles: [ArticleEntry]
+    }
+
+    public struct ArticleEntry: Sendable {
+        public var article: LibraryArticle
+        public var slug: String
+        /// The index of the article's category in ``SiteContent/categories``; `nil` when unknown.
+        public var categoryIndex: Int?
+    }
+
+    public struct TopicEntry: Sendable {
+        public var topic: Topic
+        public var slug: String
+        public var posts: [PostEntry]
+    }
+
+    public struct PostEntry: Sendable {
+        public var post: Post
+        public var slug: String
+        public var topicIndex: Int?
+        public var comments: [CStar.Comment]
+    }
+
+    public var snapshot: Snapshot
+    public var categories: [CategoryEntry]
+    /// Every published article, category by category.
+    public var articles: [ArticleEntry]
+    /// Article slugs from the API mapped to their safe slugs, for link rewriting.
+    public var articleSlugs: [String: String]
+    public var categorySlugs: [String: String]
+    public var popular: [ArticleEntry]
+    public var topics: [TopicEntry]
+    /// Public posts, pinned first, newest first.
+    public var posts: [PostEntry]
+    public var warnings: [BuildWarning]
+
+    public var hasCommunity: Bool { snapshot.community != nil }
+
+    public init(snapshot: Snapshot) {
+        self.snapshot = snapshot
+        var warnings: [BuildWarning] = []
+
+        var categoryRegistry = SlugRegistry(kind: "category")
+        var categories: [CategoryEntry] = []
+        var categoryLookup: [String: Int] = [:]
+        for category in snapshot.library.categories {
+            guard let slug = categoryRegistry.register(category.slug, title: category.name) else { continue }
+            let index = categories.count
+            categories.append(CategoryEntry(category: category, slug: slug, articles: []))
+            for key in [category.slug, category.id, category.name] where categoryLookup[key] == nil {
+                categoryLookup[key] = index
+            }
+        }
+        warnings += categoryRegistry.warnings
+
+        var articleRegistry = SlugRegistry(kind: "article")
+        var articles: [ArticleEntry] = []
+        var articleSlugs: [String: String] = [:]
+        for article in snapshot.library.articles {
+            guard let slug = articleRegistry.register(article.slug, title: article.title) else { continue }
+            let index = [article.categorySlug, article.categoryID, article.category].lazy.compactMap { $0 }
+                .compactMap { categoryLookup[$0] }.first
+            if index == nil {
+                warnings.append(.init(
+                    .unknownCategory,
+                    "article '\(article.title)' (\(slug)) names no known category; it is published without one"))
+            }
+            let entry = ArticleEntry(article: article, slug: slug, categoryIndex: index)
+            if let index { categories[index].articles.append(entry) }
+            articles.append(entry)
+            if articleSlugs[article.slug] == nil { articleSlugs[article.slug] = slug }
+        }
+        warnings += articleRegistry.warnings
+        // Category by category, then the articles without one.
+        articles = categories.flatMap(\.articles) + articles.filter { $0.categoryIndex == nil }
+
+        let bySlug = Dictionary(articles.map { ($0.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        var popular = snapshot.library.popular.compactMap { bySlug[$0] }
+        if popular.isEmpty {
+            popular = articles.sorted { ($0.article.viewCount ?? 0) > ($1.article.viewCount ?? 0) }
+        }
+
+        var topicRegistry = SlugRegistry(kind: "topic")
+        var topics: [TopicEntry] = []
+        var topicLookup: [String: Int] = [:]
+        for topic in snapshot.community?.topics ?? [] {
+            guard let slug = topicRegistry.register(topic.slug, title: topic.name) else { continue }
+            for key in [topic.id, topic.slug] where topicLookup[key] == nil { topicLookup[key] = topics.count }
+            topics.append(TopicEntry(topic: topic, slug: slug, posts: []))
+        }
+        warnings += topicRegistry.warnings
+
+        var postRegistry = SlugRegistry(kind: "post")
+        var posts: [PostEntry] = []
+        for post in snapshot.community?.posts ?? [] where post.isPublic {
+            guard let slug = postRegistry.register(post.slug, title: post.title) else { continue }
+            let index = [post.topicID, post.topicSlug].lazy.compactMap { $0 }.compactMap { topicLookup[$0] }.first
+            if index == nil, post.topicID != nil || post.topicSlug != nil {
+                warnings.append(.init(.unknownTopic, "post '\(post.title)' (\(slug)) names no known topic"))
+            }
+            let comments = snapshot.community?.comments[post.slug] ?? []
+            posts.append(PostEntry(post: post, slug: slug, topicIndex: index, comments: comments))
+        }
+        warnings += postRegistry.warnings
+        posts = Self.sorted(posts)
+        for post in posts { if let index = post.topicIndex { topics[index].posts.append(post) } }
+
+        self.categories = categories
+        self.articles = articles
+        self.articleSlugs = articleSlugs
+        self.categorySlugs = Dictionary(
+            categories.map { ($0.category.slug, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        self.popular = popular
+        self.topics = topics
+        self.posts = posts
+        self.warnings = warnings
+    }
+
+    /// Pinned first, then newest first; the snapshot's order breaks ties.
+    static func sorted(_ posts: [PostEntry], byVotes: Bool = false) -> [PostEntry] {
+        posts.enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.post, rhs.element.post)
+            if a.isPinned != b.isPinned { return a.isPinned }
+            if byVotes, a.voteCount != b.voteCount { return a.voteCount > b.voteCount }
+            let (da, db) = (a.createdAt ?? .distantPast, b.createdAt ?? .distantPast)
+            if da != db { return da > db }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

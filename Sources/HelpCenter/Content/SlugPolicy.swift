@@ -1,0 +1,76 @@
+import Foundation
+
+/// Turns a slug from the API into one that is safe as a folder name and a URL path segment.
+///
+/// Letters, digits, `-` and `_` are kept (lowercased); every other run of characters becomes one `-`;
+/// the result is at most 80 bytes. A slug with nothing left is refused.
+public enum SlugPolicy {
+    public static let maxBytes = 80
+
+    /// The safe form of `slug`, or `nil` when nothing usable is left.
+    public static func safeSlug(_ slug: String) -> String? {
+        var result = ""
+        var pendingDash = false
+        for scalar in slug.lowercased().unicodeScalars {
+            let keep: Bool
+            switch scalar.properties.generalCategory {
+            case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter,
+                .decimalNumber, .nonspacingMark, .spacingMark:
+                keep = true
+            default:
+                keep = scalar == "_"
+            }
+            if keep {
+                if pendingDash && !result.isEmpty { result += "-" }
+                pendingDash = false
+                guard result.utf8.count + String(scalar).utf8.count <= maxBytes else { break }
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? nil : result
+    }
+}
+
+/// Gives each item of one kind a unique safe slug, and says what it changed.
+struct SlugRegistry {
+    private var used: Set<String> = []
+    private(set) var warnings: [BuildWarning] = []
+    let kind: String
+
+    init(kind: String) {
+        self.kind = kind
+    }
+
+    /// The unique safe slug for `slug`, or `nil` (with a warning) when it cannot be made safe.
+    mutating func register(_ slug: String, title: String) -> String? {
+        guard let safe = SlugPolicy.safeSlug(slug) else {
+            warnings.append(.init(.unusableSlug, "\(kind) '\(title)' skipped: its slug '\(Self.visible(slug))' has no usable characters"))
+            return nil
+        }
+        var candidate = safe
+        var number = 1
+        while used.contains(candidate) {
+            number += 1
+            candidate = "\(safe)-\(number)"
+        }
+        if candidate != slug {
+            let reason = used.contains(safe) ? "duplicate slug" : "unsafe slug"
+            warnings.append(.init(
+                used.contains(safe) ? .duplicateSlug : .unsafeSlug,
+                "\(kind) '\(title)': \(reason) '\(Self.visible(slug))' published as '\(candidate)'"))
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// A slug as it can be shown in a message: control characters escaped, long ones cut.
+    static func visible(_ slug: String) -> String {
+        let escaped = slug.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
+        return escaped.count > 100 ? String(escaped.prefix(100)) + "…" : escaped
+    }
+}

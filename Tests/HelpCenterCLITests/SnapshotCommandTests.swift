@@ -1,0 +1,86 @@
+import CStar
+import CStarSnapshot
+import Foundation
+import HelpCenterResources
+import Testing
+
+/// `helpcenter emulate` (demo) → `helpcenter snapshot`, as separate processes over loopback.
+@Suite(.serialized) struct SnapshotCommandTests {
+    func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The snapshot as JSON, without the two keys that name when and where it was fetched.
+    func comparable(_ url: URL) throws -> JSONValue {
+        var json = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url)).objectValue ?? [:]
+        json["fetchedAt"] = nil
+        json["baseUrl"] = nil
+        return .object(json)
+    }
+
+    func roundTrip(emulatorArguments: [String]) async throws {
+        let (emulator, url) = try await CLI.startEmulator(emulatorArguments)
+        defer { emulator.terminate() }
+        let output = try temporaryFolder().appendingPathComponent("demo.json")
+        let result = try await CLI.run([
+            "snapshot", "--team", "quillpad", "--team-name", "Quillpad", "--base-url", url.absoluteString,
+            "--output", output.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("Wrote \(output.path): 7 categories, 44 articles"))
+        #expect(try comparable(output) == comparable(DemoHelpCenter.url()))
+        let written = try Snapshot(contentsOf: output)
+        #expect(written.baseURL == url.absoluteString)
+    }
+
+    @Test func demoSnapshotRoundTripsThroughTheEmulator() async throws {
+        try await roundTrip(emulatorArguments: [])
+    }
+
+    @Test func roundTripSurvivesInjected429sAnd500s() async throws {
+        try await roundTrip(emulatorArguments: ["--fail-every", "7", "--rate-limit-every", "11", "--retry-after", "1"])
+    }
+
+    @Test func failureNamesTheRequestAndKeepsTheOldFile() async throws {
+        let (emulator, url) = try await CLI.startEmulator(["--fail-every", "1"])
+        defer { emulator.terminate() }
+        let folder = try temporaryFolder()
+        let output = folder.appendingPathComponent("team.json")
+        try Data("previous snapshot".utf8).write(to: output)
+        let result = try await CLI.run([
+            "snapshot", "--team", "quillpad", "--base-url", url.absoluteString, "--output", output.path, "--retries", "1",
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(
+            "GET \(url.absoluteString)/api/library/quillpad/categories failed with HTTP 500: Injected server error."))
+        #expect(result.stderr.contains("after 2 attempts"))
+        #expect(try String(contentsOf: output, encoding: .utf8) == "previous snapshot")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["team.json"])
+    }
+
+    @Test func unknownTeamFailsWithoutWritingAFile() async throws {
+        let (emulator, url) = try await CLI.startEmulator()
+        defer { emulator.terminate() }
+        let output = try temporaryFolder().appendingPathComponent("team.json")
+        let result = try await CLI.run(["snapshot", "--team", "nobody", "--base-url", url.absoluteString, "-o", output.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("No team 'nobody'."))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test func emulateRefusesABadSnapshotFile() async throws {
+        let file = try temporaryFolder().appendingPathComponent("bad.json")
+        try Data(#"{"format":"cstar-help-snapshot","version":9}"#.utf8).write(to: file)
+        let result = try await CLI.run(["emulate", "--snapshot", file.path, "--port", "0"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(file.path): snapshot version 9 is not supported"))
+    }
+
+    @Test func badOptionsAreRejected() async throws {
+        let result = try await CLI.run(["snapshot", "--team", "x", "--base-url", "ftp://x", "-o", "/tmp/x.json"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--base-url must be an http(s) URL"))
+    }
+}
