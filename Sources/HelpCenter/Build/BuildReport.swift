@@ -1,0 +1,56 @@
+import Foundation
+
+/// What a build did: pages by kind, files and bytes written, time per phase, and content warnings.
+public struct BuildReport: Sendable, Codable {
+    public var output: String
+    public var pages: [String: Int]
+    public var files: Int
+    public var bytes: Int
+    /// Seconds spent in each phase, in the order they ran.
+    public var phases: [Phase]
+    public var warnings: [BuildWarning]
+
+    public struct Phase: Sendable, Codable {
+        public var name: String
+        public var seconds: Double
+    }
+
+    public var totalPages: Int { pages.values.reduce(0, +) }
+
+    /// A few lines for a terminal.
+    public var summary: String {
+        let kinds = PageKind.allCases.compactMap { kind in pages[kind.rawValue].map { "\($0) \(kind.rawValue)" } }
+        let phases = self.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }
+        var lines = [
+            "Built \(output): \(totalPages) pages (\(kinds.joined(separator: ", "))), \(files) files, \(Self.size(bytes))",
+            "Time: " + phases.joined(separator: ", "),
+        ]
+        if !warnings.isEmpty { lines.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? String(format: "%.1f MB", Double(bytes) / 1_048_576)
+            : bytes >= 1024 ? String(format: "%.1f KB", Double(bytes) / 1024) : "\(bytes) bytes"
+    }
+
+    /// The report as JSON, for `--report FILE`.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}
+
+/// Measures phases of a build.
+struct PhaseClock {
+    private(set) var phases: [BuildReport.Phase] = []
+    private var started = ContinuousClock.now
+
+    mutating func finish(_ name: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - started
+        phases.append(.init(name: name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        started = now
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// How a site is built.
+public struct SiteOptions: Sendable {
+    /// The folder the site is written to (replaced atomically).
+    public var output: URL
+    /// A folder of `.mustache` templates that replace the default theme's templates of the same name.
+    public var templates: URL?
+    /// A folder of static files copied over the theme's `public/` files.
+    public var publicFolder: URL?
+    /// The absolute URL the site is served from, e.g. `https://help.example.com`; enables canonical
+    /// URLs, OpenGraph URLs and the sitemap.
+    public var siteURL: URL?
+    /// The path the site lives under on its host, e.g. `/help/`.
+    public var basePath: String
+    /// Render raw HTML in articles (written by the team's staff). Never in community content.
+    public var allowArticleHTML: Bool
+    /// Replace a non-empty output folder that helpcenter did not create.
+    public var force: Bool
+    /// The API origin the "Was this helpful?" widget posts to from the browser; `nil` hides the widget.
+    public var feedbackAPI: URL?
+    /// Posts per page on a topic page.
+    public var postsPerPage: Int
+    /// The site's language, for `<html lang>`.
+    public var language: String
+
+    public init(
+        output: URL, templates: URL? = nil, publicFolder: URL? = nil, siteURL: URL? = nil, basePath: String = "/",
+        allowArticleHTML: Bool = false, force: Bool = false, feedbackAPI: URL? = nil, postsPerPage: Int = 20,
+        language: String = "en"
+    ) {
+        self.output = output
+        self.templates = templates
+        self.publicFolder = publicFolder
+        self.siteURL = siteURL
+        self.basePath = Self.normalizedBasePath(basePath)
+        self.allowArticleHTML = allowArticleHTML
+        self.force = force
+        self.feedbackAPI = feedbackAPI
+        self.postsPerPage = max(1, postsPerPage)
+        self.language = language
+    }
+
+    /// `help`, `/help`, `/help/` all become `/help/`; empty becomes `/`.
+    public static func normalizedBasePath(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { !$0.isEmpty }
+        return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
+    }
+
+    /// The absolute URL of a site path, when ``siteURL`` is set.
+    func absoluteURL(_ path: String) -> String? {
+        guard let siteURL else { return nil }
+        var origin = siteURL.absoluteString
+        while origin.hasSuffix("/") { origin.removeLast() }
+        return origin + basePath + path
+    }
+}

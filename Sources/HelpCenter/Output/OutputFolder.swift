@@ -1,0 +1,123 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The output folder, written atomically: pages go into a staging folder beside it, which replaces the
+/// output only when the build has succeeded. A failed build leaves the previous site untouched.
+struct OutputFolder {
+    /// The file that marks a folder as written by helpcenter, so a rebuild may replace it.
+    static let markerName = ".helpcenter-site"
+    static let markerText = "This folder is written by helpcenter and replaced on every build.\n"
+
+    let destination: URL
+    let staging: URL
+
+    /// Checks that `destination` may be replaced and creates the staging folder.
+    ///
+    /// - Parameters:
+    ///   - force: replace a non-empty folder that helpcenter did not create.
+    ///   - inputs: folders and files the build reads; the output may never contain them.
+    static func prepare(_ destination: URL, force: Bool, inputs: [URL]) throws -> OutputFolder {
+        let destination = destination.standardizedFileURL
+        let fileManager = FileManager.default
+        try refuseDangerousDestination(destination, inputs: inputs)
+        var isFolder: ObjCBool = false
+        if fileManager.fileExists(atPath: destination.path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw BuildError.output("\(destination.path) is a file, not a folder; choose another --output")
+            }
+            let entries = (try? fileManager.contentsOfDirectory(atPath: destination.path)) ?? []
+            let ours = entries.contains(markerName)
+            if !entries.isEmpty && !ours && !force {
+                throw BuildError.output(
+                    "refusing to replace \(destination.path): it is not empty and was not written by helpcenter "
+                        + "(it has no \(markerName) file); choose another --output, or pass --force to replace it")
+            }
+        }
+        let parent = destination.deletingLastPathComponent()
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.output("cannot create \(parent.path): \((error as NSError).localizedDescription)")
+        }
+        let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(UUID().uuidString)")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
+        } catch {
+            throw BuildError.output("cannot write in \(parent.path): \((error as NSError).localizedDescription)")
+        }
+        return OutputFolder(destination: destination, staging: staging)
+    }
+
+    /// Replaces the destination with the staging folder.
+    func commit() throws {
+        let fileManager = FileManager.default
+        var previous: URL?
+        if fileManager.fileExists(atPath: destination.path) {
+            let old = destination.deletingLastPathComponent()
+                .appendingPathComponent(".\(destination.lastPathComponent).previous-\(UUID().uuidString)")
+            guard rename(destination.path, old.path) == 0 else {
+                throw BuildError.output("cannot move the previous site aside: \(String(cString: strerror(errno)))")
+            }
+            previous = old
+        }
+        guard rename(staging.path, destination.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if let previous { _ = rename(previous.path, destination.path) }
+            throw BuildError.output("cannot move the new site into place: \(reason)")
+        }
+        if let previous { try? fileManager.removeItem(at: previous) }
+    }
+
+    /// Removes the staging folder after a failed build.
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Writes `data` at `path` inside the staging folder, creating folders as needed.
+    func write(_ data: Data, to path: String) throws {
+        let url = staging.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw BuildError.output("cannot write \(path): \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// Never replace the file system root, the home folder, the working folder or one of its parents,
+    /// or a folder holding the build's own inputs, even with `--force`.
+    private static func refuseDangerousDestination(_ destination: URL, inputs: [URL]) throws {
+        let path = destination.resolvingSymlinksInPath().path
+        let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
+        func contains(_ folder: String, _ other: String) -> Bool {
+            folder == other || other.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
+        if path == "/" || path == home || contains(path, working) {
+            throw BuildError.output("refusing to use \(destination.path) as the output folder: it holds the working folder or your home")
+        }
+        for input in inputs where contains(path, input.standardizedFileURL.resolvingSymlinksInPath().path) {
+            throw BuildError.output("refusing to use \(destination.path) as the output folder: it holds the build input \(input.path)")
+        }
+    }
+}
+
+/// Why a build failed.
+public enum BuildError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// The output folder cannot be used or written.
+    case output(String)
+    /// An input (snapshot, public folder) cannot be read.
+    case input(String)
+
+    public var description: String {
+        switch self {
+        case .output(let message), .input(let message): message
+        }
+    }
+}

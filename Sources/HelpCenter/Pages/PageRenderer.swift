@@ -1,0 +1,173 @@
+import CStar
+import Foundation
+
+/// The kinds of page a site has.
+public enum PageKind: String, Sendable, Codable, CaseIterable {
+    case home, category, article, community, topic, post, search, notFound = "404"
+}
+
+/// One page to render.
+enum PageJob: Sendable {
+    case home, search, notFound, community
+    case category(Int)
+    case article(Int)
+    case topic(Int, byVotes: Bool, page: Int)
+    case post(Int)
+}
+
+/// A rendered page and what the rest of the build needs to know about it.
+struct RenderedPage: Sendable {
+    var path: String
+    var kind: PageKind
+    var html: String
+    var lastModified: Date?
+    var warnings: [BuildWarning] = []
+}
+
+/// Fills the theme's templates for every page of a site.
+struct PageRenderer: Sendable {
+    let content: SiteContent
+    let options: SiteOptions
+    let theme: Theme
+    let hosted: HostedLinks
+    let articleMarkdown: MarkdownRenderer
+    let communityMarkdown: MarkdownRenderer
+
+    /// Ids the theme's templates use; Markdown headings never get them.
+    static let themeIDs: Set<String> = [
+        "main", "site-search", "article-title", "toc-heading", "related-heading", "post-title", "comments-heading",
+        "categories-heading", "popular-heading", "community-heading", "recent-heading", "search-input", "search-results",
+        "search-status", "feedback", "feedback-heading", "feedback-text", "answer",
+    ]
+
+    init(content: SiteContent, options: SiteOptions, theme: Theme) {
+        self.content = content
+        self.options = options
+        self.theme = theme
+        hosted = HostedLinks(content: content)
+        articleMarkdown = MarkdownRenderer(options: .init(allowRawHTML: options.allowArticleHTML, reservedIDs: Self.themeIDs))
+        communityMarkdown = MarkdownRenderer(options: .init(allowRawHTML: false, headingAnchors: false))
+    }
+
+    /// Every page of the site, in a fixed order.
+    var jobs: [PageJob] {
+        var jobs: [PageJob] = [.home, .search, .notFound]
+        jobs += content.categories.indices.map(PageJob.category)
+        jobs += content.articles.indices.map(PageJob.article)
+        if content.hasCommunity {
+            jobs.append(.community)
+            for (index, topic) in content.topics.enumerated() {
+                let pages = max(1, (topic.posts.count + options.postsPerPage - 1) / options.postsPerPage)
+                for page in 1...pages {
+                    jobs.append(.topic(index, byVotes: false, page: page))
+                    jobs.append(.topic(index, byVotes: true, page: page))
+                }
+            }
+            jobs += content.posts.indices.map(PageJob.post)
+        }
+        return jobs
+    }
+
+    func render(_ job: PageJob) -> RenderedPage {
+        switch job {
+        case .home: home()
+        case .search: search()
+        case .notFound: notFound()
+        case .community: community()
+        case .category(let index): category(index)
+        case .article(let index): article(index)
+        case .topic(let index, let byVotes, let page): topic(index, byVotes: byVotes, page: page)
+        case .post(let index): post(index)
+        }
+    }
+
+    // MARK: - Shared parts
+
+    /// The page inside the layout, with everything every page has.
+    func page(
+        path: String, kind: PageKind, title: String, description: String?, jsonLD: [JSONValue] = [],
+        context: [String: Any], links: PageLinks, lastModified: Date? = nil, warnings: [BuildWarning] = []
+    ) -> RenderedPage {
+        var context = context.merging(common(links: links, kind: kind)) { own, _ in own }
+        let body = theme.render(kind == .notFound ? "404" : kind.rawValue, context)
+        var page: [String: Any] = [
+            "title": title, "kind": kind.rawValue, "ogType": kind == .article ? "article" : "website",
+            "fullTitle": kind == .home ? "\(siteTitle) Help Center" : "\(title) – \(siteTitle)",
+        ]
+        if let description, !description.isEmpty { page["description"] = description }
+        if kind != .notFound, let canonical = options.absoluteURL(path) { page["canonical"] = canonical }
+        if !jsonLD.isEmpty { page["jsonLD"] = jsonLD.map(JSONLD.serialize) }
+        context["page"] = page
+        context["content"] = body
+        return RenderedPage(
+            path: SitePaths.file(for: path), kind: kind, html: theme.render("layout", context),
+            lastModified: lastModified, warnings: warnings)
+    }
+
+    var siteTitle: String { content.snapshot.team.displayName }
+
+    private func common(links: PageLinks, kind: PageKind) -> [String: Any] {
+        [
+            "root": links.root,
+            "site": [
+                "title": siteTitle, "language": options.language, "hasCommunity": content.hasCommunity,
+                "team": content.snapshot.team.slug,
+            ] as [String: Any],
+            "nav": [
+                "home": links.url(SitePaths.home), "community": links.url(SitePaths.community),
+                "search": links.url(SitePaths.search), "feed": links.url(SitePaths.feed),
+                "assets": links.url(SitePaths.assets),
+                "isHome": kind == .home, "isCommunity": [.community, .topic, .post].contains(kind),
+            ] as [String: Any],
+        ]
+    }
+
+    func breadcrumbs(_ items: [(name: String, path: String?)], links: PageLinks) -> [[String: Any]] {
+        items.map { item in
+            var crumb: [String: Any] = ["name": item.name]
+            if let path = item.path { crumb["url"] = links.url(path) }
+            return crumb
+        }
+    }
+
+    func breadcrumbData(_ items: [(name: String, path: String?)], current: String) -> JSONValue {
+        JSONLD.breadcrumbs(items.map { ($0.name, options.absoluteURL($0.path ?? current)) })
+    }
+
+    /// How a list shows an article.
+    func articleSummary(_ entry: SiteContent.ArticleEntry, links: PageLinks) -> [String: Any] {
+        var summary: [String: Any] = [
+            "title": entry.article.title, "url": links.url(SitePaths.article(entry.slug)),
+            "readingTime": ReadingTime.label(entry.article),
+        ]
+        if let excerpt = entry.article.excerpt, !excerpt.isEmpty { summary["excerpt"] = excerpt }
+        if let index = entry.categoryIndex { summary["categoryName"] = content.categories[index].category.name }
+        return summary.merging(DisplayDate.context(entry.article.updatedAt ?? entry.article.publishedAt, prefix: "updated")) { a, _ in a }
+    }
+
+    /// Rewrites links into the team's hosted library to this site's pages, relative to `links`.
+    func linkRewriter(fromArticle slug: String?, links: PageLinks) -> MarkdownRenderer.LinkRewriter {
+        { [hosted] url in
+            switch hosted.resolve(url, fromArticle: slug) {
+            case .site(let path)?: links.url(path)
+            case .hosted(let absolute)?: absolute
+            case nil: nil
+            }
+        }
+    }
+
+    func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+}
+
+/// Reading time: the API's `readTime` when it sends one, else about 200 words a minute.
+enum ReadingTime {
+    static func label(_ article: LibraryArticle) -> String {
+        if let readTime = article.readTime, !readTime.isEmpty {
+            return readTime.hasSuffix("read") ? readTime : "\(readTime) read"
+        }
+        let words = (article.content ?? "").split(whereSeparator: { $0.isWhitespace }).count
+        return "\(max(1, (words + 199) / 200)) min read"
+    }
+}

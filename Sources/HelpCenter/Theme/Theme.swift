@@ -1,0 +1,120 @@
+import Foundation
+import HelpCenterResources
+import Mustache
+
+/// The Mustache templates a site is rendered with: the default theme, with any template of the same
+/// name from an override folder taking its place.
+public struct Theme: Sendable {
+    /// The templates every theme must have: the layout and one per page kind.
+    public static let requiredTemplates = ["layout", "home", "category", "article", "community", "topic", "post", "search", "404"]
+
+    private let library: MustacheLibrary
+    /// Where each template was loaded from, by name.
+    public let sources: [String: URL]
+
+    /// Loads the default theme, overridden by the templates in `overrides`.
+    public init(overrides: URL? = nil) throws {
+        try self.init(folders: [DefaultTheme.templates()] + (overrides.map { [$0] } ?? []))
+    }
+
+    /// Loads the `.mustache` files of `folders`, a later folder's template replacing an earlier one's.
+    public init(folders: [URL]) throws {
+        var sources: [String: URL] = [:]
+        for folder in folders {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ThemeError(file: folder.path, message: "the templates folder does not exist")
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".mustache") {
+                sources[String(name.dropLast(".mustache".count))] = folder.appendingPathComponent(name)
+            }
+        }
+        var library = MustacheLibrary()
+        var texts: [String: String] = [:]
+        for (name, url) in sources.sorted(by: { $0.key < $1.key }) {
+            let text: String
+            do {
+                text = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw ThemeError(file: url.path, message: "cannot read the template (\((error as NSError).localizedDescription))")
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw ThemeError(
+                    file: url.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    message: Self.describe(error.error))
+            }
+            texts[name] = text
+        }
+        for name in Self.requiredTemplates where sources[name] == nil {
+            throw ThemeError(
+                file: folders.last.map { $0.appendingPathComponent("\(name).mustache").path } ?? "\(name).mustache",
+                message: "the theme has no '\(name)' template")
+        }
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
+                throw ThemeError(
+                    file: sources[name]!.path, line: reference.line,
+                    message: "the partial '\(reference.name)' does not exist (no \(reference.name).mustache)")
+            }
+        }
+        self.library = library
+        self.sources = sources
+    }
+
+    /// Renders template `name` with `context`.
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags, with their line numbers.
+    static func partialReferences(in text: String) -> [(name: String, line: Int)] {
+        var references: [(String, Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: /\{\{\s*[><]\s*([^\s}]+)\s*\}\}/) {
+                references.append((String(match.1), index + 1))
+            }
+        }
+        return references
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a name that does not match its opening tag"
+        case .unfinishedName: return "a tag is not finished"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "invalid configuration variable"
+        case .unrecognisedConfigVariable: return "unrecognised configuration variable"
+        @unknown default: return "\(error)"
+        }
+    }
+}
+
+/// A template that cannot be used: the file, the line and column when known, and what is wrong.
+public struct ThemeError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(message)"
+    }
+}

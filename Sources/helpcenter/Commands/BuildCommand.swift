@@ -1,0 +1,90 @@
+import ArgumentParser
+import CStar
+import CStarSnapshot
+import Foundation
+import HelpCenter
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static help center.",
+        discussion: """
+            Reads a snapshot (--snapshot), or fetches the team from the cStar API (--team), or with \
+            neither builds the built-in demo. The site is written atomically: a failed build leaves the \
+            previous site as it was.
+            """
+    )
+
+    @Option(help: "The snapshot file to build from.")
+    var snapshot: String?
+
+    @Option(help: "Fetch this team from the cStar API instead of reading a snapshot.")
+    var team: String?
+
+    @Option(help: "The API origin, with --team.")
+    var baseUrl = ClientConfiguration.defaultBaseURL.absoluteString
+
+    @Option(name: .shortAndLong, help: "The folder to write the site to.")
+    var output = "_site"
+
+    @Option(help: "A folder of Mustache templates that replace the default ones of the same name.")
+    var templates: String?
+
+    @Option(name: .customLong("public"), help: "A folder of static files copied over the theme's.")
+    var publicFolder: String?
+
+    @Option(help: "The absolute URL the site is served from (enables canonical URLs and the sitemap).")
+    var siteUrl: String?
+
+    @Option(help: "The path the site lives under on its host, e.g. /help/.")
+    var basePath = "/"
+
+    @Option(help: "Show the \"Was this helpful?\" widget, posting to this cStar API origin.")
+    var feedbackApi: String?
+
+    @Flag(help: "Render raw HTML in articles (never in community posts and comments).")
+    var allowHtml = false
+
+    @Flag(help: "Replace the output folder even if helpcenter did not create it.")
+    var force = false
+
+    @Option(help: "Write the build report as JSON to this file.")
+    var report: String?
+
+    func validate() throws {
+        if snapshot != nil && team != nil { throw ValidationError("give either --snapshot or --team, not both.") }
+        if let siteUrl {
+            guard let url = URL(string: siteUrl), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ValidationError("--site-url must be an absolute http(s) URL, not '\(siteUrl)'.")
+            }
+        }
+        if let feedbackApi {
+            guard let url = URL(string: feedbackApi), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
+                throw ValidationError("--feedback-api must be an absolute http(s) URL, not '\(feedbackApi)'.")
+            }
+        }
+        guard !basePath.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }), !basePath.contains("..") else {
+            throw ValidationError("--base-path must be a plain URL path such as /help/, not '\(basePath)'.")
+        }
+    }
+
+    func run() async throws {
+        let builder = SiteBuilder(options: SiteOptions(
+            output: URL(fileURLWithPath: output), templates: templates.map(URL.init(fileURLWithPath:)),
+            publicFolder: publicFolder.map(URL.init(fileURLWithPath:)), siteURL: siteUrl.flatMap(URL.init(string:)),
+            basePath: basePath, allowArticleHTML: allowHtml, force: force, feedbackAPI: feedbackApi.flatMap(URL.init(string:))))
+        let result: BuildReport
+        if let team {
+            guard let url = URL(string: baseUrl), url.host != nil else { throw ValidationError("--base-url is not a URL: '\(baseUrl)'.") }
+            result = try await builder.build(
+                library: LibraryClient(teamSlug: team, baseURL: url), community: CommunityClient(teamSlug: team, baseURL: url))
+        } else {
+            result = try await builder.build(snapshot: SnapshotSource.load(snapshot))
+        }
+        for warning in result.warnings { Terminal.printError("warning: \(warning.message)") }
+        Terminal.printError(result.summary)
+        if let report {
+            try AtomicFile.write(try result.json(), to: URL(fileURLWithPath: report))
+        }
+    }
+}
