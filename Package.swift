@@ -66,7 +66,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HelpCenterTests", dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources"]),
+        // Helpers shared by the test targets: running child processes without blocking the test runner.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "HelpCenterTests",
+            dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "TestSupport"]
+        ),
         .testTarget(
             name: "CStarTests",
             dependencies: ["CStar", "CStarSnapshot", "CStarEmulator", "HelpCenterResources"]
@@ -74,7 +79,7 @@ let package = Package(
         // End-to-end tests that run the built `helpcenter` executable.
         .testTarget(
             name: "HelpCenterCLITests",
-            dependencies: ["CStar", "CStarSnapshot", "HelpCenterResources", "helpcenter"]
+            dependencies: ["CStar", "CStarSnapshot", "HelpCenterResources", "TestSupport", "helpcenter"]
         ),
     ]
 )

@@ -19,7 +19,10 @@ struct EmulatorMiddleware: RouterMiddleware {
         context.requestID = "req_emu\(number)"
         if faults.latency > .zero { try await Task.sleep(for: faults.latency) }
 
-        let fault = faults.fault(forRequest: number)
+        var fault = faults.fault(forRequest: number)
+        if fault != nil, faults.errorStatus == nil, !recorder.allowFault(for: line, limit: faults.faultsPerRequest) {
+            fault = nil
+        }
         let response: Response
         switch fault {
         case .rateLimit:

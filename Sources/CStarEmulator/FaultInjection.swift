@@ -15,10 +15,14 @@ public struct FaultInjection: Sendable, Hashable {
     public var truncateEvery: Int?
     /// Every request answers this HTTP status with the contract's error envelope (e.g. 401, 403, 409).
     public var errorStatus: Int?
+    /// The most "every N" faults one request (same method and URI) gets; `nil` for no limit. With a
+    /// limit below the client's retries, every request succeeds in the end, whatever the interleaving.
+    public var faultsPerRequest: Int?
 
     public init(
         latency: Duration = .zero, serverErrorEvery: Int? = nil, rateLimitEvery: Int? = nil,
-        retryAfterSeconds: Int = 1, truncateEvery: Int? = nil, errorStatus: Int? = nil
+        retryAfterSeconds: Int = 1, truncateEvery: Int? = nil, errorStatus: Int? = nil,
+        faultsPerRequest: Int? = nil
     ) {
         self.latency = latency
         self.serverErrorEvery = serverErrorEvery
@@ -26,6 +30,7 @@ public struct FaultInjection: Sendable, Hashable {
         self.retryAfterSeconds = retryAfterSeconds
         self.truncateEvery = truncateEvery
         self.errorStatus = errorStatus
+        self.faultsPerRequest = faultsPerRequest
     }
 
     public static let none = FaultInjection()
@@ -74,6 +79,7 @@ public final class EmulatorRecorder: @unchecked Sendable {
     private var _views: [String] = []
     private var _feedback: [Feedback] = []
     private var _requests: [String] = []
+    private var faultsByRequest: [String: Int] = [:]
 
     public init() {}
 
@@ -90,6 +96,16 @@ public final class EmulatorRecorder: @unchecked Sendable {
             requestCount += 1
             _requests.append(line)
             return requestCount
+        }
+    }
+
+    /// Counts one fault for `line`, unless it has had `limit` already; returns whether it may have it.
+    func allowFault(for line: String, limit: Int?) -> Bool {
+        guard let limit else { return true }
+        return lock.withLock {
+            guard faultsByRequest[line, default: 0] < limit else { return false }
+            faultsByRequest[line, default: 0] += 1
+            return true
         }
     }
 

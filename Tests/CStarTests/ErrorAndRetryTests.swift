@@ -55,6 +55,19 @@ import Testing
         }
     }
 
+    @Test func faultLimitPerRequestLetsRetriesSucceed() async throws {
+        let emulator = CStarEmulator(
+            snapshot: Fixture.snapshot, faults: FaultInjection(serverErrorEvery: 1, faultsPerRequest: 2))
+        try await withEmulator(emulator) { url async throws in
+            let sleeper = RecordingSleeper()
+            let client = library(url, testConfiguration(sleeper, random: 0))
+            #expect(try await client.categories().count == 3)
+            #expect(sleeper.delays == [.milliseconds(500), .seconds(1)])
+            #expect(try await client.stats().totalArticles == 165)
+            #expect(emulator.recorder.requests == 6)
+        }
+    }
+
     @Test func backoffIsCapped() {
         let policy = RetryPolicy()
         #expect(policy.backoff(retry: 0, random: 0) == .milliseconds(500))

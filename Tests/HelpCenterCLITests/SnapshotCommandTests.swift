@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func roundTripSurvivesInjected429sAnd500s() async throws {
-        try await roundTrip(emulatorArguments: ["--fail-every", "7", "--rate-limit-every", "11", "--retry-after", "1"])
+        try await roundTrip(emulatorArguments: ["--fail-every", "7", "--rate-limit-every", "11", "--retry-after", "1", "--faults-per-request", "2"])
     }
 
     @Test func failureNamesTheRequestAndKeepsTheOldFile() async throws {

@@ -1,11 +1,12 @@
 import Foundation
 import HelpCenter
+import TestSupport
 import Testing
 
 /// The renderer against the `cmark-gfm` command on every example of the GFM spec, its extensions and
 /// its regressions (`shared/gfm-spec`): equal HTML once the renderer's own additions are taken out.
 @Suite struct GFMSpecTests {
-    struct Example: CustomTestStringConvertible, Sendable {
+    struct Example: Sendable {
         var file: String
         var number: Int
         var markdown: String
@@ -45,21 +46,31 @@ import Testing
             .replacingOccurrences(of: #" loading="lazy""#, with: "")
     }
 
-    static func cmarkGFM(_ markdown: String, unsafe: Bool) async throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
-        process.arguments = ["-e", "footnotes"] + ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-            .flatMap { ["-e", $0] } + (unsafe ? ["--unsafe"] : [])
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let reader = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }
-        input.fileHandleForWriting.write(Data(markdown.utf8))
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return String(decoding: await reader.value, as: UTF8.self)
+    /// The `cmark-gfm` command's HTML for every example, safe and unsafe, from one shell run.
+    static func referenceHTML() async throws -> [String: String] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gfm-spec-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (index, example) in examples.enumerated() {
+            try Data(example.markdown.utf8).write(to: folder.appendingPathComponent("\(index).md"))
+        }
+        let extensions = "-e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist"
+        let script = """
+            cd '\(folder.path)' && for f in *.md; do
+              cmark-gfm \(extensions) "$f" > "${f%.md}.safe.html" || exit 1
+              cmark-gfm \(extensions) --unsafe "$f" > "${f%.md}.unsafe.html" || exit 1
+            done
+            """
+        let result = try await ChildProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
+        guard result.status == 0 else { throw CocoaError(.fileReadUnknown) }
+        var html: [String: String] = [:]
+        for index in examples.indices {
+            for mode in ["safe", "unsafe"] {
+                html["\(index).\(mode)"] = try String(
+                    contentsOf: folder.appendingPathComponent("\(index).\(mode).html"), encoding: .utf8)
+            }
+        }
+        return html
     }
 
     @Test func theSpecFilesAreThere() {
@@ -67,13 +78,18 @@ import Testing
         #expect(Self.examples.count > 700)
     }
 
-    @Test(arguments: examples)
-    func matchesCmarkGFM(example: Example) async throws {
-        for unsafe in [false, true] {
-            let renderer = MarkdownRenderer(options: .init(allowRawHTML: unsafe))
-            let ours = Self.withoutAdditions(renderer.render(example.markdown).html)
-            let reference = try await Self.cmarkGFM(example.markdown, unsafe: unsafe)
-            #expect(ours == reference, "unsafe: \(unsafe)\n\(example.markdown)")
+    @Test func matchesCmarkGFMOnEveryExample() async throws {
+        let reference = try await Self.referenceHTML()
+        var mismatches = 0
+        for (index, example) in Self.examples.enumerated() {
+            for unsafe in [false, true] {
+                let renderer = MarkdownRenderer(options: .init(allowRawHTML: unsafe))
+                let ours = Self.withoutAdditions(renderer.render(example.markdown).html)
+                let expected = reference["\(index).\(unsafe ? "unsafe" : "safe")"]
+                if ours != expected { mismatches += 1 }
+                #expect(ours == expected, "\(example.testDescription), unsafe: \(unsafe)\n\(example.markdown)")
+            }
         }
+        #expect(mismatches == 0)
     }
 }

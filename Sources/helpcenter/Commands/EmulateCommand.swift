@@ -40,6 +40,9 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(help: "Answer every N-th request with truncated JSON.")
     var truncateEvery: Int?
 
+    @Option(help: "Give one request (same method and URI) at most N of the every-N faults, so retries succeed.")
+    var faultsPerRequest: Int?
+
     @Option(help: "Answer every request with this HTTP status and the error envelope (e.g. 401, 403, 409).")
     var failWith: Int?
 
@@ -55,7 +58,7 @@ struct EmulateCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
         guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
-        for (name, value) in [("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery), ("--truncate-every", truncateEvery)] {
+        for (name, value) in [("--faults-per-request", faultsPerRequest), ("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery), ("--truncate-every", truncateEvery)] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1, not \(value).") }
         }
         if let failWith, !(400...599).contains(failWith) {
@@ -71,7 +74,7 @@ struct EmulateCommand: AsyncParsableCommand {
             snapshot: content,
             faults: FaultInjection(
                 latency: .milliseconds(latency), serverErrorEvery: failEvery, rateLimitEvery: rateLimitEvery,
-                retryAfterSeconds: retryAfter, truncateEvery: truncateEvery, errorStatus: failWith),
+                retryAfterSeconds: retryAfter, truncateEvery: truncateEvery, errorStatus: failWith, faultsPerRequest: faultsPerRequest),
             teamID: teamId, notFoundAsNull: notFoundAsNull, bareResponses: bare,
             log: { line in if !quiet { Terminal.printError(line) } }
         )
