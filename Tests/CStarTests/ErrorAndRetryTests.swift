@@ -157,9 +157,8 @@ import Testing
     }
 
     @Test func networkErrorWhenNothingListens() async throws {
-        // Bind a port, then stop the emulator, so nothing answers there.
-        let url = try await withEmulator(CStarEmulator(snapshot: Fixture.snapshot)) { $0 }
-        try await Task.sleep(for: .milliseconds(200))
+        // Nothing listens on port 1 of the loopback address: the connection is refused.
+        let url = URL(string: "http://127.0.0.1:1")!
         let sleeper = RecordingSleeper()
         let error = try await #require(throws: CStarError.self) {
             try await library(url, testConfiguration(sleeper, retries: 2)).categories()
@@ -168,30 +167,44 @@ import Testing
         #expect(error.attempts == 3 && sleeper.delays.count == 2)
     }
 
+    /// Waits until the emulator has received `count` requests.
+    func waitForRequests(_ emulator: CStarEmulator, _ count: Int) async throws {
+        while emulator.recorder.requests < count { try await Task.sleep(for: .milliseconds(10)) }
+    }
+
     @Test func cancellationStopsAnInFlightRequest() async throws {
         let emulator = CStarEmulator(snapshot: Fixture.snapshot, faults: FaultInjection(latency: .seconds(30)))
         try await withEmulator(emulator) { url async throws in
             let client = library(url, testConfiguration())
             let started = ContinuousClock.now
             let task = Task { try await client.categories() }
-            try await Task.sleep(for: .milliseconds(200))
+            try await waitForRequests(emulator, 1)
             task.cancel()
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
-            // Far less than the 30 s the server would take.
-            #expect(ContinuousClock.now - started < .seconds(10))
+            // Far less than the 30 s the server takes to answer.
+            #expect(ContinuousClock.now - started < .seconds(20))
+            #expect(emulator.recorder.requests == 1)
         }
     }
 
     @Test func cancellationDuringBackoffStopsRetrying() async throws {
         let emulator = CStarEmulator(snapshot: Fixture.snapshot, faults: FaultInjection(serverErrorEvery: 1))
         try await withEmulator(emulator) { url async throws in
-            let client = library(url, ClientConfiguration(timeout: .seconds(5)))
+            let (waiting, signal) = AsyncStream.makeStream(of: Duration.self)
+            var configuration = ClientConfiguration(timeout: .seconds(5))
+            configuration.sleep = { duration in
+                signal.yield(duration)
+                try await Task.sleep(for: .seconds(60))
+            }
+            let client = library(url, configuration)
             let task = Task { try await client.categories() }
-            try await Task.sleep(for: .milliseconds(250))
+            var backoffs = waiting.makeAsyncIterator()
+            let backoff = await backoffs.next()
             task.cancel()
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }
+            #expect(backoff.map { $0 >= .milliseconds(500) } == true)
             #expect(emulator.recorder.requests == 1)
         }
     }

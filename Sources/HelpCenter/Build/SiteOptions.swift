@@ -11,8 +11,12 @@ public struct SiteOptions: Sendable {
     /// The absolute URL the site is served from, e.g. `https://help.example.com`; enables canonical
     /// URLs, OpenGraph URLs and the sitemap.
     public var siteURL: URL?
-    /// The path the site lives under on its host, e.g. `/help/`.
-    public var basePath: String
+    /// The path the site lives under on its host, always with slashes around it, e.g. `/help/`.
+    public var basePath: String {
+        get { storedBasePath }
+        set { storedBasePath = Self.normalizedBasePath(newValue) }
+    }
+    private var storedBasePath = "/"
     /// Render raw HTML in articles (written by the team's staff). Never in community content.
     public var allowArticleHTML: Bool
     /// Replace a non-empty output folder that helpcenter did not create.
@@ -33,7 +37,7 @@ public struct SiteOptions: Sendable {
         self.templates = templates
         self.publicFolder = publicFolder
         self.siteURL = siteURL
-        self.basePath = Self.normalizedBasePath(basePath)
+        storedBasePath = Self.normalizedBasePath(basePath)
         self.allowArticleHTML = allowArticleHTML
         self.force = force
         self.feedbackAPI = feedbackAPI

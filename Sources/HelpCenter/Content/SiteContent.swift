@@ -47,7 +47,9 @@ public struct SiteContent: Sendable {
 
     public var hasCommunity: Bool { snapshot.community != nil }
 
+    /// Resolves `snapshot`; control characters in its text are replaced first (they are not allowed in HTML).
     public init(snapshot: Snapshot) {
+        let snapshot = Self.cleaned(snapshot)
         self.snapshot = snapshot
         var warnings: [BuildWarning] = []
 
@@ -125,6 +127,20 @@ public struct SiteContent: Sendable {
         self.topics = topics
         self.posts = posts
         self.warnings = warnings
+    }
+
+    private static func cleaned(_ snapshot: Snapshot) -> Snapshot {
+        var snapshot = snapshot
+        snapshot.team.name = snapshot.team.name.map(ControlCharacters.replaced(in:))
+        snapshot.library.categories = snapshot.library.categories.map(ControlCharacters.cleaned)
+        snapshot.library.articles = snapshot.library.articles.map(ControlCharacters.cleaned)
+        if var community = snapshot.community {
+            community.topics = community.topics.map(ControlCharacters.cleaned)
+            community.posts = community.posts.map(ControlCharacters.cleaned)
+            community.comments = community.comments.mapValues { $0.map(ControlCharacters.cleaned) }
+            snapshot.community = community
+        }
+        return snapshot
     }
 
     /// Pinned first, then newest first; the snapshot's order breaks ties.

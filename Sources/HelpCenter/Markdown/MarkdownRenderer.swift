@@ -89,18 +89,7 @@ public struct MarkdownRenderer: Sendable {
     /// C0 and C1 control characters other than tab, newline, carriage return and form feed become
     /// U+FFFD: they are not allowed in HTML, and the renderer's markers use one of them.
     static func withoutControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbiddenControl) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { scalars.append(isForbiddenControl(scalar) ? "\u{FFFD}" : scalar) }
-        return String(scalars)
-    }
-
-    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x0C, 0x0D: false
-        case 0x00...0x1F, 0x7F...0x9F: true
-        default: false
-        }
+        ControlCharacters.replaced(in: text)
     }
 
     /// The document's text, one block per line.

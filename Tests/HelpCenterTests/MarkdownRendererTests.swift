@@ -1,0 +1,83 @@
+import Foundation
+import HelpCenter
+import Testing
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func headingsGetUniqueGitHubStyleIDsAndAnchors() {
+        let rendered = renderer.render("# Set up SSO!\n\n## Set up SSO\n\n### Step 1: *Create* the `app`\n\n## 日本語 ✨\n\n## !!!\n")
+        #expect(rendered.headings.map(\.id) == ["set-up-sso", "set-up-sso-1", "step-1-create-the-app", "日本語-", "section"])
+        #expect(rendered.headings.map(\.text) == ["Set up SSO!", "Set up SSO", "Step 1: Create the app", "日本語 ✨", "!!!"])
+        #expect(rendered.headings.map(\.level) == [1, 2, 3, 2, 2])
+        #expect(rendered.html.contains(
+            ##"<h3 id="step-1-create-the-app">Step 1: <em>Create</em> the <code>app</code> <a class="heading-anchor" href="#step-1-create-the-app" aria-label="Link to this section">#</a></h3>"##))
+    }
+
+    @Test func reservedIDsAreNeverGivenToHeadings() {
+        let rendered = MarkdownRenderer(options: .init(reservedIDs: ["main", "search"])).render("## Main\n\n## Search\n")
+        #expect(rendered.headings.map(\.id) == ["main-1", "search-1"])
+    }
+
+    @Test func linksAreRewrittenAndExternalOnesGetNoopener() {
+        let rendered = renderer.render(
+            "[a](https://www.cstar.help/library/acme/articles/x#y) [b](https://example.com) [c](#local) <https://auto.example>",
+            rewriteLink: { url in url.contains("/library/acme/articles/x") ? "../x/#y" : nil })
+        #expect(rendered.html.contains(##"<a href="../x/#y">a</a>"##))
+        #expect(rendered.html.contains(##"<a href="https://example.com" rel="noopener">b</a>"##))
+        #expect(rendered.html.contains(##"<a href="#local">c</a>"##))
+        #expect(rendered.html.contains(##"<a href="https://auto.example" rel="noopener">https://auto.example</a>"##))
+        #expect(rendered.links == ["../x/#y", "https://example.com", "#local", "https://auto.example"])
+    }
+
+    @Test func imagesLoadLazily() {
+        let html = renderer.render("![A chart](chart.png \"Title\")").html
+        #expect(html == "<p><img loading=\"lazy\" src=\"chart.png\" alt=\"A chart\" title=\"Title\" /></p>\n")
+    }
+
+    @Test func rawHTMLIsOffUnlessAllowed() {
+        let markdown = "<div class=\"note\">Hi</div>\n\n<b>bold</b> <script>alert(1)</script>\n"
+        let safe = renderer.render(markdown).html
+        #expect(!safe.contains("<div") && !safe.contains("<b>") && !safe.contains("<script"))
+        let allowed = MarkdownRenderer(options: .init(allowRawHTML: true)).render(markdown).html
+        #expect(allowed.contains(##"<div class="note">Hi</div>"##) && allowed.contains("<b>bold</b>"))
+        // The tag filter still applies when raw HTML is allowed.
+        #expect(allowed.contains("&lt;script>alert(1)&lt;/script>"))
+    }
+
+    @Test func dangerousURLsAreDropped() {
+        let html = renderer.render("[x](javascript:alert(1)) [y](vbscript:x) ![z](data:text/html,x) ![ok](data:image/png;base64,AAAA)").html
+        #expect(html.contains(##"<a href="">x</a>"##) && html.contains(##"<a href="">y</a>"##))
+        #expect(html.contains(#"src="" alt="z""#))
+        #expect(html.contains(#"src="data:image/png;base64,AAAA""#))
+    }
+
+    @Test func markersCannotBeForgedFromInput() {
+        let html = renderer.render("# Title \u{1}h0\u{1}\n\n[x](https://e.com)\u{1}r\u{1}").html
+        #expect(!html.contains("\u{1}"))
+        #expect(html.components(separatedBy: "id=").count == 2)
+        #expect(html.components(separatedBy: "rel=\"noopener\"").count == 2)
+    }
+
+    @Test func plainTextIsBlockByBlock() {
+        let rendered = renderer.render("# Title\n\nSome *emphasis* and `code`.\n\n- one\n- two\n\n```\nlet x = 1\n```\n")
+        #expect(rendered.text == "Title\nSome emphasis and code.\none\ntwo\nlet x = 1")
+        #expect(rendered.wordCount == 11)
+    }
+
+    @Test func oversizedDocumentsAreShownAsEscapedText() {
+        let rendered = MarkdownRenderer(options: .init(maxBytes: 100)).render(String(repeating: "<b>x</b> ", count: 20))
+        #expect(rendered.fallbackReason?.contains("more than the limit of 100") == true)
+        #expect(rendered.html.hasPrefix("<pre class=\"unrendered\">&lt;b&gt;x&lt;/b&gt;"))
+    }
+
+    @Test func gfmExtensionsSurviveConcurrentRendering() async {
+        // cmark-gfm drops strikethrough and autolinks when documents are parsed concurrently; the
+        // renderer's lock must prevent that.
+        let html = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<64 { group.addTask { renderer.render("~~gone~~ www.example.com").html } }
+            return await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(html.allSatisfy { $0 == "<p><del>gone</del> <a href=\"http://www.example.com\" rel=\"noopener\">www.example.com</a></p>\n" })
+    }
+}
