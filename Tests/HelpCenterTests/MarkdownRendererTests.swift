@@ -71,6 +71,17 @@ import Testing
         #expect(rendered.html.hasPrefix("<pre class=\"unrendered\">&lt;b&gt;x&lt;/b&gt;"))
     }
 
+    @Test func tablesTooLargeForCmarkAreShownAsText() {
+        let wide = "|" + String(repeating: "a|", count: 600) + "\n|" + String(repeating: "-|", count: 600) + "\n"
+        #expect(renderer.render(wide).fallbackReason == "a table has 600 columns, more than the limit of 500")
+        let long = "|a|b|c|\n|---|:-:|--:|\n" + String(repeating: "x\n", count: 40_000)
+        #expect(renderer.render(long).fallbackReason == "a table has 3 columns and 40000 rows, more than the limit of 100000 cells")
+        // Ordinary tables, and lines that only look a little like delimiter rows, render.
+        let normal = "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n---\n\n- a - b\n"
+        let rendered = renderer.render(normal)
+        #expect(rendered.fallbackReason == nil && rendered.html.contains("<table>") && rendered.html.contains("<hr />"))
+    }
+
     @Test func gfmExtensionsSurviveConcurrentRendering() async {
         // cmark-gfm drops strikethrough and autolinks when documents are parsed concurrently; the
         // renderer's lock must prevent that.

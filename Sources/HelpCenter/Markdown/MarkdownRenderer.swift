@@ -19,7 +19,7 @@ public struct MarkdownRenderer: Sendable {
 
         public init(
             allowRawHTML: Bool = false, headingAnchors: Bool = true, reservedIDs: Set<String> = [],
-            maxBytes: Int = 2_000_000
+            maxBytes: Int = 1_000_000
         ) {
             self.allowRawHTML = allowRawHTML
             self.headingAnchors = headingAnchors

@@ -24,6 +24,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The API origin, with --team.")
     var baseUrl = ClientConfiguration.defaultBaseURL.absoluteString
 
+    @Option(help: "The team's display name, with --team (the API does not send one; default: the slug).")
+    var teamName: String?
+
     @Option(name: .shortAndLong, help: "The folder to write the site to.")
     var output = "_site"
 
@@ -77,7 +80,8 @@ struct BuildCommand: AsyncParsableCommand {
         if let team {
             guard let url = URL(string: baseUrl), url.host != nil else { throw ValidationError("--base-url is not a URL: '\(baseUrl)'.") }
             result = try await builder.build(
-                library: LibraryClient(teamSlug: team, baseURL: url), community: CommunityClient(teamSlug: team, baseURL: url))
+                library: LibraryClient(teamSlug: team, baseURL: url), community: CommunityClient(teamSlug: team, baseURL: url),
+                teamName: teamName)
         } else {
             result = try await builder.build(snapshot: SnapshotSource.load(snapshot))
         }
