@@ -53,6 +53,12 @@ public struct SiteBuilder: Sendable {
             let pages = try await renderPages(renderer, into: output)
             clock.finish("pages")
 
+            let index = SearchIndexBuilder().build(pages.compactMap(\.search))
+            for file in index.files { try output.write(file.data, to: file.path) }
+            files += index.files.count
+            bytes += index.bytes
+            clock.finish("search index")
+
             var extras: [(String, String)] = [(SitePaths.robots, SiteFeeds.robots(options: options))]
             let sitemapPages = pages.filter { $0.kind != .notFound }.map {
                 (path: $0.path.hasSuffix("index.html") ? String($0.path.dropLast("index.html".count)) : $0.path, lastModified: $0.lastModified)
@@ -104,6 +110,7 @@ public struct SiteBuilder: Sendable {
         var bytes: Int
         var lastModified: Date?
         var warnings: [BuildWarning]
+        var search: TokenizedDocument?
     }
 
     /// Renders and writes every page with a few pages in flight at once. Markdown parsing is serialised
@@ -123,7 +130,7 @@ public struct SiteBuilder: Sendable {
                     try output.write(data, to: page.path)
                     return (index, WrittenPage(
                         path: page.path, kind: page.kind, bytes: data.count, lastModified: page.lastModified,
-                        warnings: page.warnings))
+                        warnings: page.warnings, search: page.search))
                 }
                 next += 1
             }

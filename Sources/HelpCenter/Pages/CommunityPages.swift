@@ -122,12 +122,19 @@ extension PageRenderer {
         if let answer = entry.comments.first(where: \.isOfficialAnswer) {
             context["officialAnswerURL"] = "#" + CommentAnchor.id(answer)
         }
-        return page(
+        let document = SearchDocument(
+            kind: .post, title: post.title, path: path, group: topic?.topic.name,
+            excerpt: excerpt(post.excerpt, text: body.text), headings: [],
+            body: ([body.text] + renderedComments.map(\.text)).joined(separator: "\n"),
+            popularity: post.voteCount, status: post.status.rawValue)
+        var result = page(
             path: path, kind: .post, title: post.title, description: post.excerpt ?? String(body.text.prefix(160)),
             jsonLD: [
                 JSONLD.post(post, text: body.text, comments: renderedComments, url: options.absoluteURL(path)),
                 breadcrumbData(trail, current: path),
             ],
             context: context, links: links, lastModified: post.updatedAt ?? post.createdAt)
+        result.search = TokenizedDocument(document, tokenizer: tokenizer)
+        return result
     }
 }

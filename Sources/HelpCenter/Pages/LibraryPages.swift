@@ -87,7 +87,12 @@ extension PageRenderer {
             ]
         }
         let description = article.metaDescription ?? article.excerpt ?? String(rendered.text.prefix(160))
-        return page(
+        let document = SearchDocument(
+            kind: .article, title: article.title, path: path, group: category?.category.name,
+            excerpt: excerpt(article.excerpt, text: rendered.text),
+            headings: toc.map { .init(text: $0.text, id: $0.id) }, body: rendered.text,
+            popularity: article.viewCount ?? 0, status: nil)
+        var result = page(
             path: path, kind: .article, title: article.title, description: description,
             jsonLD: [
                 JSONLD.article(
@@ -96,6 +101,8 @@ extension PageRenderer {
                 breadcrumbData(trail, current: path),
             ],
             context: context, links: links, lastModified: article.updatedAt ?? article.publishedAt, warnings: warnings)
+        result.search = TokenizedDocument(document, tokenizer: tokenizer)
+        return result
     }
 
     /// Up to five articles: shared tags first, then the same category, most viewed first.

@@ -22,6 +22,8 @@ struct RenderedPage: Sendable {
     var html: String
     var lastModified: Date?
     var warnings: [BuildWarning] = []
+    /// The page's entry in the search index, for articles and posts.
+    var search: TokenizedDocument?
 }
 
 /// Fills the theme's templates for every page of a site.
@@ -32,6 +34,7 @@ struct PageRenderer: Sendable {
     let hosted: HostedLinks
     let articleMarkdown: MarkdownRenderer
     let communityMarkdown: MarkdownRenderer
+    let tokenizer: SearchTokenizer
 
     /// Ids the theme's templates use; Markdown headings never get them.
     static let themeIDs: Set<String> = [
@@ -46,6 +49,7 @@ struct PageRenderer: Sendable {
         self.theme = theme
         hosted = HostedLinks(content: content)
         articleMarkdown = MarkdownRenderer(options: .init(allowRawHTML: options.allowArticleHTML, reservedIDs: Self.themeIDs))
+        tokenizer = SearchTokenizer()
         communityMarkdown = MarkdownRenderer(options: .init(allowRawHTML: false, headingAnchors: false))
     }
 
@@ -154,6 +158,15 @@ struct PageRenderer: Sendable {
             case nil: nil
             }
         }
+    }
+
+    /// A short summary: the given excerpt, or the start of the text cut at a word.
+    func excerpt(_ given: String?, text: String) -> String {
+        if let given, !given.isEmpty { return given }
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        guard flat.count > 180 else { return flat }
+        let cut = flat.prefix(180)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
     func count(_ number: Int, _ singular: String, _ plural: String) -> String {

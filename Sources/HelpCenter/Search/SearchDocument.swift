@@ -1,0 +1,71 @@
+import Foundation
+
+/// One searchable page: an article or a community post, with what results show and how it ranks.
+public struct SearchDocument: Sendable, Hashable {
+    public enum Kind: Int, Sendable, Hashable {
+        case article = 0, post = 1
+    }
+
+    public struct Heading: Sendable, Hashable {
+        public var text: String
+        public var id: String
+    }
+
+    public var kind: Kind
+    public var title: String
+    /// The page's path from the site root, e.g. `articles/offline-mode/`.
+    public var path: String
+    /// The category (articles) or topic (posts) name.
+    public var group: String?
+    public var excerpt: String
+    public var headings: [Heading]
+    /// The page's text without markup.
+    public var body: String
+    /// A raw popularity signal: an article's views, a post's votes.
+    public var popularity: Int
+    /// A post's status, e.g. `officially_answered`.
+    public var status: String?
+}
+
+/// Where a term occurs in a document, as the index stores it.
+struct TermHit: Sendable, Hashable {
+    /// Field-weighted occurrences, capped to fit the index's encoding.
+    var score: Int
+    /// 1 + the index of the first heading containing the term; 0 when no heading does.
+    var heading: Int
+}
+
+/// A document broken into weighted terms, ready to be merged into the index.
+struct TokenizedDocument: Sendable {
+    var document: SearchDocument
+    var terms: [String: TermHit]
+
+    /// Field weights: a title word counts most, then headings, then group and excerpt, then body text.
+    static let titleWeight = 16, headingWeight = 6, summaryWeight = 3, bodyWeight = 1, maxBodyHits = 4
+    static let maxScore = 63
+
+    init(_ document: SearchDocument, tokenizer: SearchTokenizer) {
+        self.document = document
+        var terms: [String: TermHit] = [:]
+        func add(_ text: String, weight: Int, cap: Int = 1, heading: Int = 0) {
+            var seen: [String: Int] = [:]
+            for term in tokenizer.terms(text) {
+                let count = seen[term, default: 0]
+                guard count < cap else { continue }
+                seen[term] = count + 1
+                var hit = terms[term] ?? TermHit(score: 0, heading: 0)
+                hit.score = min(Self.maxScore, hit.score + weight)
+                if hit.heading == 0 { hit.heading = heading }
+                terms[term] = hit
+            }
+        }
+        add(document.title, weight: Self.titleWeight)
+        for (index, heading) in document.headings.enumerated() {
+            add(heading.text, weight: Self.headingWeight, heading: index + 1)
+        }
+        add(document.group ?? "", weight: Self.summaryWeight)
+        add(document.excerpt, weight: Self.summaryWeight)
+        add(document.body, weight: Self.bodyWeight, cap: Self.maxBodyHits)
+        self.terms = terms
+    }
+}
