@@ -49,7 +49,7 @@ struct EmulatorAPI: Sendable {
             let limit = try query.int(APIParameter.limit, default: APILimits.librarySearch.default, max: APILimits.librarySearch.max)
             let hits = store.searchArticles(text)
             let data = hits.prefix(limit).map { hit -> JSONValue in
-                var json = hit.article.listForm.json
+                var json = hit.item.listForm.json
                 json["highlight"] = .string(hit.highlight)
                 return .object(json)
             }
@@ -94,7 +94,7 @@ struct EmulatorAPI: Sendable {
             let limit = try query.int(APIParameter.limit, default: APILimits.communitySearch.default, max: APILimits.communitySearch.max)
             let hits = store.searchPosts(text)
             let data = hits.prefix(limit).map { hit -> JSONValue in
-                var json = hit.post.json
+                var json = hit.item.json
                 json["highlight"] = .string(hit.highlight)
                 return .object(json)
             }

@@ -96,39 +96,16 @@ struct EmulatorStore: Sendable {
     }
 
     /// Articles whose title, excerpt or content contain every word of `query`, title matches first.
-    func searchArticles(_ query: String) -> [(article: LibraryArticle, highlight: String)] {
-        let terms = SearchText.terms(query)
-        guard !terms.isEmpty else { return [] }
-        let hits = articles.compactMap { article -> (LibraryArticle, Int, String)? in
-            let title = article.title.lowercased()
-            let text = [article.excerpt ?? "", article.content ?? ""].joined(separator: "\n")
-            let haystack = title + "\n" + text.lowercased()
-            guard terms.allSatisfy(haystack.contains) else { return nil }
-            let score = terms.filter(title.contains).count
+    func searchArticles(_ query: String) -> [(item: LibraryArticle, highlight: String)] {
+        SearchText.search(articles, query: query, title: \.title) { article in
             let excerpt = article.excerpt ?? ""
-            let source = terms.contains(where: excerpt.lowercased().contains) ? excerpt : article.content ?? excerpt
-            return (article, score, SearchText.highlight(source, terms: terms))
+            return [excerpt, article.content ?? ""]
         }
-        return hits.enumerated().sorted { lhs, rhs in
-            if lhs.element.1 != rhs.element.1 { return lhs.element.1 > rhs.element.1 }
-            return lhs.offset < rhs.offset
-        }.map { ($0.element.0, $0.element.2) }
     }
 
     /// Public posts whose title or body contain every word of `query`, title matches first.
-    func searchPosts(_ query: String) -> [(post: Post, highlight: String)] {
-        let terms = SearchText.terms(query)
-        guard !terms.isEmpty else { return [] }
-        let hits = posts(topic: nil, sort: .recent).compactMap { post -> (Post, Int, String)? in
-            let title = post.title.lowercased()
-            let haystack = title + "\n" + post.body.lowercased()
-            guard terms.allSatisfy(haystack.contains) else { return nil }
-            return (post, terms.filter(title.contains).count, SearchText.highlight(post.body, terms: terms))
-        }
-        return hits.enumerated().sorted { lhs, rhs in
-            if lhs.element.1 != rhs.element.1 { return lhs.element.1 > rhs.element.1 }
-            return lhs.offset < rhs.offset
-        }.map { ($0.element.0, $0.element.2) }
+    func searchPosts(_ query: String) -> [(item: Post, highlight: String)] {
+        SearchText.search(posts(topic: nil, sort: .recent), query: query, title: \.title) { [$0.body] }
     }
 }
 
@@ -136,6 +113,24 @@ struct EmulatorStore: Sendable {
 enum SearchText {
     static func terms(_ query: String) -> [String] {
         query.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+
+    /// The items whose title or texts contain every term, those with more terms in the title first;
+    /// each with a highlighted excerpt of the first text that has a match.
+    static func search<Item>(
+        _ items: [Item], query: String, title: (Item) -> String, texts: (Item) -> [String]
+    ) -> [(item: Item, highlight: String)] {
+        let terms = terms(query)
+        guard !terms.isEmpty else { return [] }
+        let hits = items.enumerated().compactMap { offset, item -> (Int, Int, Item, String)? in
+            let lowerTitle = title(item).lowercased()
+            let itemTexts = texts(item)
+            let haystack = ([lowerTitle] + itemTexts.map { $0.lowercased() }).joined(separator: "\n")
+            guard terms.allSatisfy(haystack.contains) else { return nil }
+            let source = itemTexts.first { text in terms.contains(where: text.lowercased().contains) } ?? itemTexts.first ?? ""
+            return (terms.filter(lowerTitle.contains).count, offset, item, highlight(source, terms: terms))
+        }
+        return hits.sorted { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }.map { ($0.2, $0.3) }
     }
 
     /// About 160 characters around the first match, HTML-escaped, with every term in `<mark>`.
