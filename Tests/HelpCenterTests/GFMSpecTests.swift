@@ -1,5 +1,5 @@
 import Foundation
-import HelpCenter
+@testable import HelpCenter
 import TestSupport
 import Testing
 
@@ -38,12 +38,13 @@ import Testing
         return examples
     }
 
-    /// The renderer's additions taken out: heading ids and anchors, `rel`, `loading`.
+    /// The renderer's additions taken out: heading ids and anchors, `rel`, and the attributes for
+    /// keyboard and screen-reader users.
     static func withoutAdditions(_ html: String) -> String {
-        html.replacingOccurrences(of: ##" <a class="heading-anchor" href="#[^"]*" aria-label="Link to this section">#</a>"##, with: "", options: .regularExpression)
+        MarkdownRenderer.accessibleTags.reduce(html) { html, tag in html.replacingOccurrences(of: tag.1, with: tag.0) }
+            .replacingOccurrences(of: ##" <a class="heading-anchor" href="#[^"]*" aria-label="Link to this section">#</a>"##, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"<h([1-6]) id="[^"]*">"#, with: "<h$1>", options: .regularExpression)
             .replacingOccurrences(of: #" rel="noopener""#, with: "")
-            .replacingOccurrences(of: #" loading="lazy""#, with: "")
     }
 
     /// The `cmark-gfm` command's HTML for every example, safe and unsafe, from one shell run.
@@ -54,7 +55,7 @@ import Testing
         for (index, example) in examples.enumerated() {
             try Data(example.markdown.utf8).write(to: folder.appendingPathComponent("\(index).md"))
         }
-        let extensions = "-e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist"
+        let extensions = "-e footnotes -e table -e strikethrough -e autolink -e tagfilter -e tasklist --table-prefer-style-attributes"
         let script = """
             cd '\(folder.path)' && for f in *.md; do
               cmark-gfm \(extensions) "$f" > "${f%.md}.safe.html" || exit 1

@@ -35,6 +35,16 @@ import Testing
         #expect(html == "<p><img loading=\"lazy\" src=\"chart.png\" alt=\"A chart\" title=\"Title\" /></p>\n")
     }
 
+    @Test func codeTablesAndTaskListsWorkWithKeyboardAndScreenReaders() {
+        let html = renderer.render("```swift\nlet x = 1\n```\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n").html
+        #expect(html.contains(#"<pre tabindex="0"><code class="language-swift">"#))
+        #expect(html.contains(#"<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table>"#))
+        #expect(html.contains("</table></div>"))
+        #expect(html.contains(#"<th style="text-align: center">a</th>"#) && !html.contains("align=\""))
+        #expect(html.contains(#"<input type="checkbox" checked="" disabled="" aria-label="Done" /> done"#))
+        #expect(html.contains(#"<input type="checkbox" disabled="" aria-label="Not done" /> todo"#))
+    }
+
     @Test func rawHTMLIsOffUnlessAllowed() {
         let markdown = "<div class=\"note\">Hi</div>\n\n<b>bold</b> <script>alert(1)</script>\n"
         let safe = renderer.render(markdown).html

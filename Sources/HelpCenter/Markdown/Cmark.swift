@@ -17,7 +17,8 @@ enum Cmark {
         lock.lock()
         defer { lock.unlock() }
         _ = registered
-        let options = CMARK_OPT_FOOTNOTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
+        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in extensions {

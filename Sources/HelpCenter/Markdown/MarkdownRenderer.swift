@@ -3,9 +3,12 @@ import Foundation
 
 /// Renders Markdown to HTML with cmark-gfm and GitHub Flavored Markdown (tables, strikethrough,
 /// autolinks, tag filter, task lists, footnotes), and adds what a help center needs: unique heading ids
-/// with anchor links, link rewriting, `loading="lazy"` on images and `rel="noopener"` on external links.
+/// with anchor links, link rewriting, `loading="lazy"` on images, `rel="noopener"` on external links,
+/// and for keyboard and screen-reader users, code blocks and tables that can be scrolled from the
+/// keyboard (`tabindex="0"`, tables in a labelled region) and task-list checkboxes with a label.
 ///
-/// Apart from those additions the HTML equals the `cmark-gfm` command's with the same extensions.
+/// Apart from those additions the HTML equals the `cmark-gfm` command's with the same extensions and
+/// `--table-prefer-style-attributes`.
 public struct MarkdownRenderer: Sendable {
     public struct Options: Sendable, Hashable {
         /// Pass raw HTML through (the tag filter still applies). Never for community content.
@@ -75,9 +78,26 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return RenderedMarkdown(
-            html: Marker.apply(html, headingIDs: headings.map(\.id))
-                .replacingOccurrences(of: "<img src=\"", with: "<img loading=\"lazy\" src=\""),
+            html: Self.accessible(Marker.apply(html, headingIDs: headings.map(\.id))),
             headings: headings, text: text, links: links, fallbackReason: nil)
+    }
+
+    /// Tags cmark writes exactly like this (raw HTML is escaped or, for articles that allow it, rarely
+    /// written so), with the attributes readers need added.
+    static let accessibleTags: [(String, String)] = [
+        ("<img src=\"", "<img loading=\"lazy\" src=\""),
+        ("<pre>", "<pre tabindex=\"0\">"),
+        ("<pre lang=", "<pre tabindex=\"0\" lang="),
+        ("<table>", "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>"),
+        ("</table>", "</table></div>"),
+        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
+        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
+    ]
+
+    static func accessible(_ html: String) -> String {
+        accessibleTags.reduce(html) { html, tag in
+            html.contains(tag.0) ? html.replacingOccurrences(of: tag.0, with: tag.1) : html
+        }
     }
 
     /// Whether a link leaves the site: an absolute http(s) URL or a protocol-relative one.
