@@ -66,7 +66,7 @@ import Testing
         let result = try await CLI.run(["markdown", file.path])
         #expect(result.status == 0)
         #expect(result.stdout == """
-            <h2 id="hello-there">Hello <em>there</em> <a class="heading-anchor" href="#hello-there" aria-label="Link to this section">#</a></h2>
+            <h2 id="hello-there">Hello <em>there</em> <a class="heading-anchor" href="#hello-there" aria-label="Link to section: Hello there">#</a></h2>
             <p><a href="https://e.com" rel="noopener">x</a> <!-- raw HTML omitted -->raw<!-- raw HTML omitted --></p>
 
             """)

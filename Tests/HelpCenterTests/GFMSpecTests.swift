@@ -42,7 +42,8 @@ import Testing
     /// keyboard and screen-reader users.
     static func withoutAdditions(_ html: String) -> String {
         MarkdownRenderer.accessibleTags.reduce(html) { html, tag in html.replacingOccurrences(of: tag.1, with: tag.0) }
-            .replacingOccurrences(of: ##" <a class="heading-anchor" href="#[^"]*" aria-label="Link to this section">#</a>"##, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"<div class="table-scroll" role="region" aria-label="Table \d+" tabindex="0"><table>"#, with: "<table>", options: .regularExpression)
+            .replacingOccurrences(of: ##" <a class="heading-anchor" href="#[^"]*" aria-label="Link to section: [^"]*">#</a>"##, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"<h([1-6]) id="[^"]*">"#, with: "<h$1>", options: .regularExpression)
             .replacingOccurrences(of: #" rel="noopener""#, with: "")
     }

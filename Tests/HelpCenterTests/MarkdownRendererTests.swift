@@ -11,7 +11,7 @@ import Testing
         #expect(rendered.headings.map(\.text) == ["Set up SSO!", "Set up SSO", "Step 1: Create the app", "日本語 ✨", "!!!"])
         #expect(rendered.headings.map(\.level) == [1, 2, 3, 2, 2])
         #expect(rendered.html.contains(
-            ##"<h3 id="step-1-create-the-app">Step 1: <em>Create</em> the <code>app</code> <a class="heading-anchor" href="#step-1-create-the-app" aria-label="Link to this section">#</a></h3>"##))
+            ##"<h3 id="step-1-create-the-app">Step 1: <em>Create</em> the <code>app</code> <a class="heading-anchor" href="#step-1-create-the-app" aria-label="Link to section: Step 1: Create the app">#</a></h3>"##))
     }
 
     @Test func reservedIDsAreNeverGivenToHeadings() {
@@ -36,9 +36,11 @@ import Testing
     }
 
     @Test func codeTablesAndTaskListsWorkWithKeyboardAndScreenReaders() {
-        let html = renderer.render("```swift\nlet x = 1\n```\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n").html
+        let html = renderer.render("```swift\nlet x = 1\n```\n\n| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n| c |\n|---|\n| 3 |\n\n- [x] done\n- [ ] todo\n\nNote[^1]\n\n[^1]: Here.\n").html
         #expect(html.contains(#"<pre tabindex="0"><code class="language-swift">"#))
-        #expect(html.contains(#"<div class="table-scroll" role="region" aria-label="Table" tabindex="0"><table>"#))
+        #expect(html.contains(#"<div class="table-scroll" role="region" aria-label="Table 1" tabindex="0"><table>"#))
+        #expect(html.contains(#"<div class="table-scroll" role="region" aria-label="Table 2" tabindex="0"><table>"#))
+        #expect(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Footnotes</h2>"))
         #expect(html.contains("</table></div>"))
         #expect(html.contains(#"<th style="text-align: center">a</th>"#) && !html.contains("align=\""))
         #expect(html.contains(#"<input type="checkbox" checked="" disabled="" aria-label="Done" /> done"#))

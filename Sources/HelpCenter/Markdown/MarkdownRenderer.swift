@@ -60,7 +60,7 @@ public struct MarkdownRenderer: Sendable {
                     headings.append(.init(level: Int(cmark_node_get_heading_level(node)), id: id, text: title))
                     Cmark.insertHTML(Marker.heading(headings.count - 1), into: node, atStart: true)
                     Cmark.insertHTML(
-                        ##" <a class="heading-anchor" href="#\##(HTML.escape(id))" aria-label="Link to this section">#</a>"##,
+                        ##" <a class="heading-anchor" href="#\##(HTML.escape(id))" aria-label="Link to section: \##(HTML.escape(title))">#</a>"##,
                         into: node, atStart: false)
                 case CMARK_NODE_HEADING:
                     headings.append(.init(level: Int(cmark_node_get_heading_level(node)), id: "", text: Cmark.plainText(node)))
@@ -88,16 +88,26 @@ public struct MarkdownRenderer: Sendable {
         ("<img src=\"", "<img loading=\"lazy\" src=\""),
         ("<pre>", "<pre tabindex=\"0\">"),
         ("<pre lang=", "<pre tabindex=\"0\" lang="),
-        ("<table>", "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>"),
         ("</table>", "</table></div>"),
+        ("<section class=\"footnotes\" data-footnotes>", "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Footnotes</h2>"),
         ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
         ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
     ]
 
+    /// A scrollable, labelled region around each table, numbered so each has its own name.
+    static func tableOpening(_ number: Int) -> String {
+        "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table \(number)\" tabindex=\"0\"><table>"
+    }
+
     static func accessible(_ html: String) -> String {
-        accessibleTags.reduce(html) { html, tag in
+        let tagged = accessibleTags.reduce(html) { html, tag in
             html.contains(tag.0) ? html.replacingOccurrences(of: tag.0, with: tag.1) : html
         }
+        let tables = tagged.components(separatedBy: "<table>")
+        guard tables.count > 1 else { return tagged }
+        var result = tables[0]
+        for (index, rest) in tables.dropFirst().enumerated() { result += tableOpening(index + 1) + rest }
+        return result
     }
 
     /// Whether a link leaves the site: an absolute http(s) URL or a protocol-relative one.
