@@ -73,6 +73,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: templates.path))
     }
 
+    @Test func publicFilesLinkingOutsideTheirFolderAreNotCopied() async throws {
+        let publicFolder = try SiteFixtures.temporaryFolder()
+        try Data("body { color: red }".utf8).write(to: publicFolder.appendingPathComponent("extra.css"))
+        try FileManager.default.createSymbolicLink(
+            atPath: publicFolder.appendingPathComponent("alias.css").path, withDestinationPath: "extra.css")
+        try FileManager.default.createSymbolicLink(
+            atPath: publicFolder.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
+        let (site, report) = try await SiteFixtures.build { $0.publicFolder = publicFolder }
+        #expect(try String(contentsOf: site.appendingPathComponent("alias.css"), encoding: .utf8) == "body { color: red }")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("extra.css").path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("passwd").path))
+        #expect(report.warnings.contains { $0.kind == .skippedFile && $0.message.contains("passwd") })
+    }
+
     @Test func aFileInTheWayIsAnError() async throws {
         let file = try SiteFixtures.temporaryFolder().appendingPathComponent("site")
         try Data("x".utf8).write(to: file)

@@ -80,7 +80,7 @@ public struct SiteBuilder: Sendable {
             clock.finish("commit")
             var counts: [String: Int] = [:]
             for page in pages { counts[page.kind.rawValue, default: 0] += 1 }
-            let assetWarnings = assets.skipped.map { BuildWarning(.unsafeSlug, "public file \($0) skipped: it links outside its folder") }
+            let assetWarnings = assets.skipped.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
             return BuildReport(
                 output: options.output.path, pages: counts, files: files + pages.count,
                 bytes: bytes + pages.reduce(0) { $0 + $1.bytes }, phases: clock.phases,
