@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""In-browser search of the built demo, in a real headless Chromium: the header combobox, keyboard
+navigation, the /search/ page with its filters, window.helpcenterSearch, and a relevance set.
+
+Builds the demo with `swift run helpcenter build` (or checks `--site DIR`), serves it on 127.0.0.1,
+and prints one line per check and a closing line 'N passed, N failed'. Exit status 1 on any failure.
+Needs Debian's chromium and chromium-driver, and selenium==4.51.0 (installed with pip if missing).
+"""
+import argparse, functools, http.server, subprocess, sys, tempfile, threading, time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+try:
+    import selenium  # noqa: F401
+except ImportError:
+    subprocess.check_call([sys.executable, "-m", "pip", "install", "--user", "--quiet", "selenium==4.51.0"])
+    import site, importlib; importlib.reload(site)
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+# (query, the article slug a reader wants): the bar is in main().
+RELEVANCE = [
+    ("offline", "offline-mode"), ("work offline", "offline-mode"), ("saml", "set-up-saml-sso"),
+    ("sso", "set-up-saml-sso"), ("single sign-on", "set-up-saml-sso"), ("invoice", "download-invoices-and-receipts"),
+    ("receipts", "download-invoices-and-receipts"), ("api token", "create-an-api-token"),
+    ("webhooks", "webhooks"), ("webhok", "webhooks"), ("rate limit", "api-rate-limits"),
+    ("reset password", "reset-your-password"), ("two-factor", "two-factor-authentication"),
+    ("2fa", "two-factor-authentication"), ("keyboard shortcuts", "keyboard-shortcuts"),
+    ("shortcuts", "keyboard-shortcuts"), ("slack", "slack-integration"), ("github", "github-integration"),
+    ("import notion", "import-from-notion-confluence-and-evernote"), ("evernote", "import-from-notion-confluence-and-evernote"),
+    ("invite team", "invite-your-team"), ("pricing", "plans-and-pricing"), ("plans", "plans-and-pricing"),
+    ("language", "change-your-language-and-region"), ("roles", "roles-and-permissions"),
+    ("permissions", "roles-and-permissions"), ("markdown", "markdown-and-slash-commands"),
+    ("first workspace", "create-your-first-workspace"),
+]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--site", help="a built site (default: build the demo)")
+    args = parser.parse_args()
+    site_dir = args.site
+    if not site_dir:
+        site_dir = tempfile.mkdtemp(prefix="search-test-") + "/site"
+        subprocess.check_call(["swift", "run", "--package-path", str(REPO), "helpcenter", "build", "-o", site_dir],
+                              stdout=subprocess.DEVNULL)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site_dir))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+
+    options = Options()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--window-size=1280,900")
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    wait = WebDriverWait(driver, 10)
+    results = []
+
+    def check(name, ok, detail=""):
+        results.append(ok)
+        print(("PASS " if ok else "FAIL ") + name + ("" if ok else f": {detail}"), flush=True)
+
+    def search(query, limit=3):
+        return driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "helpcenterSearch(arguments[0], { limit: arguments[1] }).then(done, e => done(String(e)));", query, limit)
+
+    try:
+        # The header combobox: typing shows suggestions, arrows move, Enter opens, Escape closes.
+        driver.get(base + "articles/offline-mode/")
+        box = driver.find_element(By.ID, "site-search")
+        box.send_keys("slack")
+        wait.until(lambda d: box.get_attribute("aria-expanded") == "true")
+        options_shown = driver.find_elements(By.CSS_SELECTOR, "#site-search-suggestions [role=option]")
+        check("typing shows suggestions", len(options_shown) >= 2, len(options_shown))
+        check("suggestions highlight the typed word", bool(driver.find_elements(By.CSS_SELECTOR, "#site-search-suggestions mark")))
+        box.send_keys(Keys.ARROW_DOWN)
+        box.send_keys(Keys.ARROW_DOWN)
+        active = box.get_attribute("aria-activedescendant")
+        check("arrow keys set the active option", active == "site-search-suggestions-1", active)
+        box.send_keys(Keys.ESCAPE)
+        check("Escape closes the suggestions", box.get_attribute("aria-expanded") == "false")
+        box.send_keys(Keys.ARROW_DOWN)
+        expected = driver.find_element(By.CSS_SELECTOR, "#site-search-suggestions-0 a").get_attribute("href")
+        box.send_keys(Keys.ENTER)
+        wait.until(lambda d: d.current_url != base + "articles/offline-mode/")
+        check("Enter opens the active result", driver.current_url == expected, driver.current_url)
+
+        # The search page: the query in the URL, results with highlights, the type filter.
+        driver.get(base + "search/?q=webhook")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results .search-result"))
+        titles = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result-title")]
+        check("the search page shows results for ?q=", len(titles) >= 3, titles)
+        check("results highlight the matched words", bool(driver.find_elements(By.CSS_SELECTOR, "#search-results mark")))
+        driver.get(base + "search/?q=webhook&type=post")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results .search-result"))
+        kinds = {e.get_attribute("class") for e in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result")}
+        check("the type filter shows only posts", kinds == {"search-result search-result-post"}, kinds)
+        driver.get(base + "search/?q=zzqxv")
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".search-popular a"))
+        check("no results offers popular articles", "No results" in driver.find_element(By.ID, "search-status").text)
+
+        # The engine itself, under a base path served from a sub-folder page.
+        answer = search("offline", 5)
+        check("helpcenterSearch answers in rank order",
+              isinstance(answer, list) and answer and set(answer[0]) == {"url", "title", "type", "excerpt"}, answer)
+        hits1 = hits3 = 0
+        for query, slug in RELEVANCE:
+            found = search(query, 3)
+            urls = [r["url"] for r in found] if isinstance(found, list) else []
+            top = [("articles/" + slug + "/") in u for u in urls]
+            hits1 += bool(top[:1] and top[0])
+            hits3 += any(top)
+            if not any(top):
+                print(f"  miss: {query!r} -> {[r['title'] for r in found] if isinstance(found, list) else found}")
+        total = len(RELEVANCE)
+        print(f"  relevance: {hits1}/{total} first, {hits3}/{total} in the top 3")
+        check("relevance: at least 90% in the top 3", hits3 >= 0.9 * total, f"{hits3}/{total}")
+        check("relevance: at least 75% first", hits1 >= 0.75 * total, f"{hits1}/{total}")
+        errors = [l for l in driver.get_log("browser") if l.get("level") == "SEVERE"]
+        check("no console errors", not errors, errors)
+    finally:
+        driver.quit()
+        server.shutdown()
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
