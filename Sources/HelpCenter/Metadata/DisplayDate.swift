@@ -1,3 +1,4 @@
+import CStar
 import Foundation
 
 /// Dates as pages show them, the same on every machine: `14 March 2026` and ISO-8601 for `datetime`.
@@ -14,14 +15,10 @@ enum DisplayDate {
         return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 
-    static func iso(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle())
-    }
-
     /// `datetime` and display text, as Mustache context keys with `prefix` (`updated` gives
     /// `updatedISO` and `updatedDisplay`).
     static func context(_ date: Date?, prefix: String) -> [String: Any] {
         guard let date else { return [:] }
-        return ["\(prefix)ISO": iso(date), "\(prefix)Display": text(date)]
+        return ["\(prefix)ISO": ISODate.format(date), "\(prefix)Display": text(date)]
     }
 }

@@ -28,8 +28,8 @@ enum JSONLD {
     ) -> JSONValue {
         var object: JSONObject = ["@context": "https://schema.org", "@type": "Article", "headline": .string(title)]
         object["description"] = description.map(JSONValue.string)
-        object["datePublished"] = published.map { .string(DisplayDate.iso($0)) }
-        object["dateModified"] = (modified ?? published).map { .string(DisplayDate.iso($0)) }
+        object["datePublished"] = published.map { .string(ISODate.format($0)) }
+        object["dateModified"] = (modified ?? published).map { .string(ISODate.format($0)) }
         object["articleSection"] = section.map(JSONValue.string)
         object["url"] = url.map(JSONValue.string)
         return .object(object)
@@ -38,7 +38,7 @@ enum JSONLD {
     /// A `QAPage` when the post has an official answer, a `DiscussionForumPosting` otherwise.
     static func post(_ post: Post, text: String, comments: [(comment: CStar.Comment, text: String)], url: String?) -> JSONValue {
         func person(_ name: String?) -> JSONValue { ["@type": "Person", "name": .string(name ?? "Anonymous")] }
-        func date(_ date: Date?) -> JSONValue? { date.map { .string(DisplayDate.iso($0)) } }
+        func date(_ date: Date?) -> JSONValue? { date.map { .string(ISODate.format($0)) } }
         if let answer = comments.first(where: { $0.comment.isOfficialAnswer }) {
             var question: JSONObject = [
                 "@type": "Question", "name": .string(post.title), "text": .string(text),

@@ -1,3 +1,4 @@
+import CStar
 import Foundation
 
 /// `sitemap.xml`, `robots.txt` and the Atom feed of recently updated articles.
@@ -17,7 +18,7 @@ enum SiteFeeds {
         xml += #"<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">"# + "\n"
         for page in pages {
             xml += "<url><loc>\(XML.escape(options.absoluteURL(page.path) ?? page.path))</loc>"
-            if let date = page.lastModified { xml += "<lastmod>\(DisplayDate.iso(date))</lastmod>" }
+            if let date = page.lastModified { xml += "<lastmod>\(ISODate.format(date))</lastmod>" }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
@@ -42,14 +43,14 @@ enum SiteFeeds {
         xml += #"<feed xmlns="http://www.w3.org/2005/Atom">"# + "\n"
         xml += "<title>\(XML.escape(title))</title>\n"
         xml += "<id>\(XML.escape(options.absoluteURL("") ?? "urn:cstar-help:\(team)"))</id>\n"
-        xml += "<updated>\(DisplayDate.iso(updated))</updated>\n"
+        xml += "<updated>\(ISODate.format(updated))</updated>\n"
         xml += #"<link rel="alternate" type="text/html" href="\#(XML.escape(link("")))"/>"# + "\n"
         xml += "<generator>helpcenter</generator>\n"
         for entry in recent {
             xml += "<entry>\n<title>\(XML.escape(entry.title))</title>\n"
             xml += #"<link rel="alternate" type="text/html" href="\#(XML.escape(link(entry.path)))"/>"# + "\n"
             xml += "<id>urn:cstar-help:\(XML.escape(team)):article:\(XML.escape(entry.id))</id>\n"
-            xml += "<updated>\(DisplayDate.iso(entry.updated ?? updated))</updated>\n"
+            xml += "<updated>\(ISODate.format(entry.updated ?? updated))</updated>\n"
             if let summary = entry.summary { xml += "<summary>\(XML.escape(summary))</summary>\n" }
             xml += "</entry>\n"
         }

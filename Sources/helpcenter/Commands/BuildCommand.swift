@@ -56,16 +56,9 @@ struct BuildCommand: AsyncParsableCommand {
 
     func validate() throws {
         if snapshot != nil && team != nil { throw ValidationError("give either --snapshot or --team, not both.") }
-        if let siteUrl {
-            guard let url = URL(string: siteUrl), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-                throw ValidationError("--site-url must be an absolute http(s) URL, not '\(siteUrl)'.")
-            }
-        }
-        if let feedbackApi {
-            guard let url = URL(string: feedbackApi), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
-                throw ValidationError("--feedback-api must be an absolute http(s) URL, not '\(feedbackApi)'.")
-            }
-        }
+        if let siteUrl { _ = try HTTPURLOption.parse(siteUrl, option: "--site-url") }
+        if let feedbackApi { _ = try HTTPURLOption.parse(feedbackApi, option: "--feedback-api") }
+        if team != nil { _ = try HTTPURLOption.parse(baseUrl, option: "--base-url") }
         guard !basePath.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }), !basePath.contains("..") else {
             throw ValidationError("--base-path must be a plain URL path such as /help/, not '\(basePath)'.")
         }
@@ -78,7 +71,7 @@ struct BuildCommand: AsyncParsableCommand {
             basePath: basePath, allowArticleHTML: allowHtml, force: force, feedbackAPI: feedbackApi.flatMap(URL.init(string:))))
         let result: BuildReport
         if let team {
-            guard let url = URL(string: baseUrl), url.host != nil else { throw ValidationError("--base-url is not a URL: '\(baseUrl)'.") }
+            let url = try HTTPURLOption.parse(baseUrl, option: "--base-url")
             result = try await builder.build(
                 library: LibraryClient(teamSlug: team, baseURL: url), community: CommunityClient(teamSlug: team, baseURL: url),
                 teamName: teamName)

@@ -36,9 +36,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     var retries = 3
 
     func validate() throws {
-        guard let url = URL(string: baseUrl), url.scheme == "http" || url.scheme == "https", url.host != nil else {
-            throw ValidationError("--base-url must be an http(s) URL, not '\(baseUrl)'.")
-        }
+        _ = try HTTPURLOption.parse(baseUrl, option: "--base-url")
         guard !team.isEmpty else { throw ValidationError("--team must not be empty.") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
@@ -53,7 +51,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         let started = ContinuousClock.now
         var configuration = ClientConfiguration(timeout: .milliseconds(Int64(timeout * 1000)))
         configuration.retry.maxRetries = retries
-        let baseURL = URL(string: baseUrl)!
+        let baseURL = try HTTPURLOption.parse(baseUrl, option: "--base-url")
         let fetcher = SnapshotFetcher(
             library: LibraryClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
             community: CommunityClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
