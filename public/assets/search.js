@@ -30,8 +30,10 @@
     return (code >= 0x3040 && code <= 0x30FF) || (code >= 0x3400 && code <= 0x4DBF) ||
       (code >= 0x4E00 && code <= 0x9FFF) || (code >= 0xF900 && code <= 0xFAFF) || (code >= 0x20000 && code <= 0x2FA1F);
   }
+  var stopSets = new WeakMap();
   function tokenize(text, index) {
-    var stop = new Set(index.stopWords);
+    if (!stopSets.has(index)) stopSets.set(index, new Set(index.stopWords));
+    var stop = stopSets.get(index);
     var terms = [];
     var current = "";
     function flush() {
@@ -201,12 +203,14 @@
 
   /* ---------- Showing results ---------- */
 
+  var noStopWords = { stopWords: [], maxTermLength: 1000 };
+
   // Appends text to element with the query's terms wrapped in <mark>.
-  function appendHighlighted(element, text, terms, index) {
+  function appendHighlighted(element, text, terms) {
     var words = text.split(/([\p{L}\p{N}\p{M}]+)/u);
     words.forEach(function (word) {
       if (!word) return;
-      var folded = tokenize(word, { stopWords: [], maxTermLength: 1000 })[0];
+      var folded = tokenize(word, noStopWords)[0];
       var hit = folded && terms.some(function (term) { return folded.startsWith(term); });
       if (hit) {
         var m = document.createElement("mark");

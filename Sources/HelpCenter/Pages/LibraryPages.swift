@@ -108,7 +108,11 @@ extension PageRenderer {
     /// Up to five articles: shared tags first, then the same category, most viewed first.
     func relatedArticles(to entry: SiteContent.ArticleEntry) -> [SiteContent.ArticleEntry] {
         let tags = Set(entry.article.tags)
-        let scored = content.articles.enumerated().compactMap { index, other -> (Int, Int, Int, SiteContent.ArticleEntry)? in
+        // Only articles sharing a tag or the category can score; look those up instead of all.
+        var candidates = Set(entry.categoryIndex.flatMap { articlesByCategory[$0] } ?? [])
+        for tag in tags { candidates.formUnion(articlesByTag[tag] ?? []) }
+        let scored = candidates.compactMap { index -> (Int, Int, Int, SiteContent.ArticleEntry)? in
+            let other = content.articles[index]
             guard other.slug != entry.slug else { return nil }
             let shared = tags.intersection(other.article.tags).count
             let sameCategory = entry.categoryIndex != nil && other.categoryIndex == entry.categoryIndex

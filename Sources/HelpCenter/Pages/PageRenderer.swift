@@ -35,6 +35,9 @@ struct PageRenderer: Sendable {
     let articleMarkdown: MarkdownRenderer
     let communityMarkdown: MarkdownRenderer
     let tokenizer: SearchTokenizer
+    /// Positions in ``SiteContent/articles`` by tag and by category index, for related articles.
+    let articlesByTag: [String: [Int]]
+    let articlesByCategory: [Int: [Int]]
 
     /// Ids the theme's templates use; Markdown headings never get them.
     static let themeIDs: Set<String> = [
@@ -50,6 +53,14 @@ struct PageRenderer: Sendable {
         hosted = HostedLinks(content: content)
         articleMarkdown = MarkdownRenderer(options: .init(allowRawHTML: options.allowArticleHTML, reservedIDs: Self.themeIDs))
         tokenizer = SearchTokenizer()
+        var byTag: [String: [Int]] = [:]
+        var byCategory: [Int: [Int]] = [:]
+        for (index, entry) in content.articles.enumerated() {
+            for tag in Set(entry.article.tags) { byTag[tag, default: []].append(index) }
+            if let category = entry.categoryIndex { byCategory[category, default: []].append(index) }
+        }
+        articlesByTag = byTag
+        articlesByCategory = byCategory
         communityMarkdown = MarkdownRenderer(options: .init(allowRawHTML: false, headingAnchors: false))
     }
 
