@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Targets whose sources live in `Sources/<name>`; the resources target below excludes them.
-let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter"]
+let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter", "SyntheticCorpus", "helpcenter-corpus"]
 
 let package = Package(
     name: "helpcenter",
@@ -66,11 +66,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A deterministic synthetic help center of any size, for benchmarks and tests at scale.
+        .target(name: "SyntheticCorpus"),
+        .executableTarget(
+            name: "helpcenter-corpus",
+            dependencies: ["SyntheticCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Helpers shared by the test targets: running child processes without blocking the test runner.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "HelpCenterTests",
-            dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "TestSupport"]
+            dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport"]
         ),
         .testTarget(
             name: "CStarTests",

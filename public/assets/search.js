@@ -10,17 +10,28 @@
 
   /* ---------- Loading ---------- */
 
+  // Chunk names carry a hash of their content, so they are cached as they are; the manifest is
+  // revalidated on every page load, so a deploy's new manifest (and its new chunks) is seen at once.
   var cache = new Map();
-  function loadJSON(name) {
+  function loadJSON(name, options) {
     if (!cache.has(name)) {
-      cache.set(name, fetch(indexBase + name).then(function (response) {
+      cache.set(name, fetch(indexBase + name, options).then(function (response) {
         if (!response.ok) throw new Error("search index " + name + ": HTTP " + response.status);
         return response.json();
       }).catch(function (error) { cache.delete(name); throw error; }));
     }
     return cache.get(name);
   }
-  function manifest() { return loadJSON("manifest.json"); }
+  function manifest() {
+    return loadJSON("manifest.json", { cache: "no-cache" }).then(function (index) {
+      if (index.version !== 2) throw new Error("search index version " + index.version + " is not supported");
+      return index;
+    });
+  }
+  function termChunkName(index, i) {
+    var length = index.termHashes.length / index.termChunks.length;
+    return "t-" + index.termHashes.substr(i * length, length) + ".json";
+  }
 
   /* ---------- Tokenizer (same rules as SearchTokenizer.swift) ---------- */
 
@@ -54,29 +65,46 @@
 
   // The index of the chunk whose first term is the last one <= term.
   function chunkIndex(index, term) {
-    var chunks = index.termChunks, low = 0, high = chunks.length - 1, found = 0;
+    var firsts = index.termChunks, low = 0, high = firsts.length - 1, found = 0;
     while (low <= high) {
       var middle = (low + high) >> 1;
-      if (chunks[middle][0] <= term) { found = middle; low = middle + 1; } else { high = middle - 1; }
+      if (firsts[middle] <= term) { found = middle; low = middle + 1; } else { high = middle - 1; }
     }
     return found;
   }
-  // Term chunks that may hold terms starting with prefix.
-  function chunksFor(index, prefix) {
-    var first = chunkIndex(index, prefix), result = [first];
-    for (var i = first + 1; i < index.termChunks.length && index.termChunks[i][0].startsWith(prefix); i++) result.push(i);
-    return result;
+  // The chunk that holds term; the next one too when terms starting with prefix continue there; and the
+  // one holding the term's base form, where its other forms are.
+  function loadTerms(index, term, prefix) {
+    var first = chunkIndex(index, term), wanted = [first], base = chunkIndex(index, baseForm(term));
+    if (prefix && first + 1 < index.termChunks.length && index.termChunks[first + 1].startsWith(term)) wanted.push(first + 1);
+    if (wanted.indexOf(base) < 0) wanted.push(base);
+    return Promise.all(wanted.map(function (i) { return loadJSON(termChunkName(index, i)); }));
   }
-  function loadTerms(index, prefix) {
-    return Promise.all(chunksFor(index, prefix).map(function (i) { return loadJSON(index.termChunks[i][1]); }));
-  }
-  function decode(postings) {
-    var hits = new Map(), doc = 0;
-    for (var i = 0; i < postings.length; i += 3) {
-      doc += postings[i];
-      hits.set(doc, { score: postings[i + 1] >> 3, popularity: postings[i + 1] & 7, heading: postings[i + 2] });
+
+  // Postings: pairs of numbers, five bits a character (see PostingsEncoding.swift): the distance to
+  // the previous document, then score + 64 * (heading + 32 * titleLength).
+  var DIGITS = new Int8Array(128).fill(-1);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".split("").forEach(function (c, i) { DIGITS[c.charCodeAt(0)] = i; });
+  function decode(text) {
+    var hits = new Map(), doc = 0, value = 0, scale = 1, second = false;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGITS[text.charCodeAt(i)];
+      value += (digit & 31) * scale;
+      if (digit >= 32) { scale *= 32; continue; }
+      if (second) {
+        hits.set(doc, { score: value % 64, heading: Math.floor(value / 64) % 32, titleLength: Math.floor(value / 2048) });
+      } else {
+        doc += value;
+      }
+      second = !second;
+      value = 0;
+      scale = 1;
     }
     return hits;
+  }
+  // A term's entry: its postings, and whether it is a common term cut to its best documents.
+  function entry(value) {
+    return Array.isArray(value) ? { postings: value[0], common: true } : { postings: value, common: false };
   }
   function editDistanceAtMostOne(a, b) {
     if (a === b) return true;
@@ -90,21 +118,35 @@
     return edits + (a.length - i) + (b.length - j) <= 1;
   }
 
-  // Documents matching one query term: exact matches count fully, completions of the word being
-  // typed a little less, near misses (one typo, words of 5 or more letters) half.
+  // The stem English inflections share (prices, pricing -> pric; settings -> sett), for matching other
+  // forms of a query word. Only queries use it: the index keeps words as written.
+  function baseForm(term) {
+    var t = term;
+    if (t.length > 4 && t.endsWith("ies")) return t.slice(0, -3) + "y";
+    if (t.length > 3 && t.endsWith("s") && !/[usi]s$/.test(t)) t = t.slice(0, -1);
+    for (var suffix of ["ing", "ed", "e"]) {
+      if (t.endsWith(suffix) && t.length - suffix.length >= 3) return t.slice(0, -suffix.length);
+    }
+    return t;
+  }
+
+  // Documents matching one query term: exact matches count fully, other forms of the word nearly as
+  // much, completions of the word being typed a little less, near misses (one typo, words of 5 or
+  // more letters) half.
   function matchTerm(index, term, isLast) {
-    return loadTerms(index, term).then(function (chunks) {
-      var matches = new Map();
-      function add(postings, weight) {
-        decode(postings).forEach(function (hit, doc) {
+    return loadTerms(index, term, isLast).then(function (chunks) {
+      var matches = new Map(), common = false;
+      function add(value, weight) {
+        decode(entry(value).postings).forEach(function (hit, doc) {
           var score = hit.score * weight, old = matches.get(doc);
-          if (!old || old.score < score) matches.set(doc, { score: score, popularity: hit.popularity, heading: hit.heading });
+          if (!old || old.score < score) matches.set(doc, { score: score, heading: hit.heading, titleLength: hit.titleLength });
         });
       }
-      var exact = false, completions = 0;
+      var exact = false, completions = 0, base = baseForm(term);
       chunks.forEach(function (chunk) {
         Object.keys(chunk).forEach(function (candidate) {
-          if (candidate === term) { add(chunk[candidate], 1); exact = true; }
+          if (candidate === term) { add(chunk[candidate], 1); exact = true; common = entry(chunk[candidate]).common; }
+          else if (candidate.startsWith(base) && baseForm(candidate) === base) add(chunk[candidate], 0.8);
           else if (isLast && candidate.startsWith(term) && completions < 60) {
             completions++;
             add(chunk[candidate], 0.85 * term.length / candidate.length + 0.1);
@@ -118,83 +160,101 @@
           });
         });
       }
-      return matches;
+      return { matches: matches, common: common };
     });
   }
 
   /* ---------- Ranking ---------- */
 
-  function documentChunk(index, doc) {
-    return loadJSON(index.documentChunks[Math.floor(doc / index.documentsPerChunk)]).then(function (rows) {
+  function popularity(index, doc) {
+    var runs = index.popularity, bucket = 0;
+    for (var i = 0; i < runs.length && runs[i][0] <= doc; i++) bucket = runs[i][1];
+    return bucket;
+  }
+  function documentRow(index, doc) {
+    var chunk = Math.floor(doc / index.documentsPerChunk);
+    return loadJSON("d-" + index.documentsHash + "-" + chunk + ".json").then(function (rows) {
       return rows[doc % index.documentsPerChunk];
     });
   }
+  // A page's absolute URL: the site may live under any base path.
+  function pageURL(path) { return new URL(root + path, location.href).href; }
+  function groupTable(index) { return loadJSON("g-" + index.groupTable + ".json"); }
 
-  // Ranked results for query: every term must match; popularity adds at most 12%; an exact title
-  // match comes first. Resolves to [{ url, title, type, group, excerpt, terms, heading }].
+  // Ranked results for query, from the postings alone; then only the shown results' rows are loaded.
+  // Every term must match, except common terms (cut to their best documents), which only add to the
+  // score when rarer terms are present. Title and heading words outweigh body words; short titles
+  // made of the query's words beat long ones that merely contain them; articles (written by the team)
+  // edge out community posts; popularity adds at most 12%; an exact title match comes first. A result
+  // links to the first heading holding a query word unless the title holds them all.
+  // options: { limit, type: "article" | "post", group }. Resolves to
+  // [{ url, title, type, group, excerpt, terms, heading }].
   function search(query, options) {
-    var limit = (options && options.limit) || 10;
-    var filter = (options && options.filter) || null;
+    options = options || {};
+    var limit = options.limit || 10;
     return manifest().then(function (index) {
       var terms = tokenize(query || "", index);
       if (!terms.length) return [];
       var last = terms.length - 1;
       var lastIsPrefix = !/\s$/.test(query || "");
-      return Promise.all(terms.map(function (term, i) { return matchTerm(index, term, i === last && lastIsPrefix); }))
-        .then(function (perTerm) {
-          var scores = new Map();
-          perTerm[0].forEach(function (hit, doc) {
-            var total = 0, heading = 0;
-            for (var t = 0; t < perTerm.length; t++) {
-              var match = perTerm[t].get(doc);
-              if (!match) return;
-              total += match.score;
-              if (!heading && match.heading) heading = match.heading;
-            }
-            scores.set(doc, { doc: doc, score: total * (1 + 0.12 * hit.popularity / 7), heading: heading });
+      return Promise.all([
+        Promise.all(terms.map(function (term, i) { return matchTerm(index, term, i === last && lastIsPrefix); })),
+        options.group ? groupTable(index) : null
+      ]).then(function (loaded) {
+        var perTerm = loaded[0], groups = loaded[1];
+        var required = perTerm.filter(function (t) { return !t.common; });
+        if (!required.length) required = perTerm;
+        var ranked = [];
+        required[0].matches.forEach(function (first, doc) {
+          if (required.some(function (t) { return !t.matches.has(doc); })) return;
+          var kind = doc < index.articles ? "article" : "post";
+          if (options.type && options.type !== kind) return;
+          if (groups && index.groups[groups[doc]] !== options.group) return;
+          var total = 0, heading = 0, covered = 0, titleLength = 0;
+          perTerm.forEach(function (t) {
+            var match = t.matches.get(doc);
+            if (!match) return;
+            total += match.score;
+            if (!heading && match.heading) heading = match.heading;
+            if (match.titleLength) { covered++; titleLength = match.titleLength; }
           });
-          var ranked = Array.from(scores.values()).sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-          var candidates = ranked.slice(0, Math.max(limit * 3, 30));
-          var wanted = terms.join(" ");
-          return Promise.all(candidates.map(function (c) { return documentChunk(index, c.doc); })).then(function (rows) {
-            var results = candidates.map(function (c, i) {
-              var row = rows[i];
-              var titleList = tokenize(row[1], index), titleTerms = titleList.join(" ");
-              // Short titles made of the query's words beat long ones that merely contain them, and
-              // articles (written by the team) edge out community posts.
-              var covered = titleList.filter(function (w) { return terms.some(function (t) { return w.startsWith(t); }); }).length;
-              var coverage = titleList.length ? covered / titleList.length : 0;
-              var score = c.score * (1 + 0.6 * coverage) * (row[0] === 0 ? 1.2 : 1) *
-                (titleTerms === wanted ? 4 : titleTerms.startsWith(wanted) ? 1.5 : 1);
-              var heading = c.heading && titleTerms !== wanted ? row[5][c.heading - 1] : null;
-              return {
-                score: score, doc: c.doc,
-                url: root + row[2] + (heading ? "#" + heading[1] : ""),
-                title: row[1], type: row[0] === 0 ? "article" : "post",
-                group: row[3] >= 0 ? index.groups[row[3]] : "", excerpt: row[4],
-                heading: heading ? heading[0] : null, terms: terms
-              };
-            }).filter(function (r) { return !filter || filter(r); });
-            results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-            return results.slice(0, limit);
-          });
+          var coverage = titleLength ? Math.min(1, covered / titleLength) : 0;
+          var whole = covered === terms.length;
+          var exact = whole && titleLength === terms.length;
+          var score = total * (1 + 0.12 * popularity(index, doc) / 7) * (1 + 0.6 * coverage) *
+            (kind === "article" ? 1.2 : 1) * (exact ? 4 : whole ? 1.5 : 1);
+          ranked.push({ doc: doc, kind: kind, score: score, heading: whole ? 0 : heading });
         });
-    });
-  }
-
-  // The most popular documents (the index lists them first), for the empty state.
-  function popular(count) {
-    return manifest().then(function (index) {
-      if (!index.documentChunks.length) return [];
-      return loadJSON(index.documentChunks[0]).then(function (rows) {
-        return rows.filter(function (row) { return row[0] === 0; }).slice(0, count).map(function (row) {
-          return { url: root + row[2], title: row[1], type: "article", group: row[3] >= 0 ? index.groups[row[3]] : "" };
+        ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+        var shown = ranked.slice(0, limit);
+        return Promise.all(shown.map(function (r) { return documentRow(index, r.doc); })).then(function (rows) {
+          return shown.map(function (r, i) {
+            var row = rows[i], heading = r.heading ? row[5][r.heading - 1] : null;
+            return {
+              url: pageURL(row[2] + (heading ? "#" + heading[1] : "")),
+              title: row[1], type: r.kind, group: row[3] >= 0 ? index.groups[row[3]] : "", excerpt: row[4],
+              heading: heading ? heading[0] : null, terms: terms
+            };
+          });
         });
       });
     });
   }
 
-  /** The search engine the UI uses: a Promise of [{ url, title, type, excerpt }] in rank order. */
+  // The most popular articles (the index lists them first), for the empty state.
+  function popular(count) {
+    return manifest().then(function (index) {
+      var wanted = Math.min(count, index.articles);
+      return Promise.all(Array.from({ length: wanted }, function (_, doc) { return documentRow(index, doc); })).then(function (rows) {
+        return rows.map(function (row) {
+          return { url: pageURL(row[2]), title: row[1], type: "article", group: row[3] >= 0 ? index.groups[row[3]] : "" };
+        });
+      });
+    });
+  }
+
+  /** The search engine the UI uses: a Promise of [{ url, title, type, excerpt }] in rank order, with
+      absolute URLs. */
   window.helpcenterSearch = function (query, options) {
     return search(String(query), options).then(function (results) {
       return results.map(function (r) { return { url: r.url, title: r.title, type: r.type, excerpt: r.excerpt }; });
@@ -211,7 +271,7 @@
     words.forEach(function (word) {
       if (!word) return;
       var folded = tokenize(word, noStopWords)[0];
-      var hit = folded && terms.some(function (term) { return folded.startsWith(term); });
+      var hit = folded && terms.some(function (term) { return folded.startsWith(term) || baseForm(folded) === baseForm(term); });
       if (hit) {
         var m = document.createElement("mark");
         m.textContent = word;
@@ -300,11 +360,8 @@
       typeSelect.value ? url.searchParams.set("type", typeSelect.value) : url.searchParams.delete("type");
       groupSelect.value ? url.searchParams.set("group", groupSelect.value) : url.searchParams.delete("group");
       history.replaceState(null, "", url);
-      var filter = function (r) {
-        return (!typeSelect.value || r.type === typeSelect.value) && (!groupSelect.value || r.group === groupSelect.value);
-      };
       if (!query.trim()) { list.textContent = ""; status.textContent = ""; return; }
-      search(query, { limit: 50, filter: filter }).then(function (results) {
+      search(query, { limit: 50, type: typeSelect.value, group: groupSelect.value }).then(function (results) {
         if (current !== sequence) return;
         list.textContent = "";
         if (!results.length) return emptyState(query);
@@ -351,6 +408,12 @@
     listbox.setAttribute("aria-label", "Search suggestions");
     listbox.hidden = true;
     input.parentNode.appendChild(listbox);
+    // Screen readers hear how many suggestions there are, once typing settles.
+    var announcer = document.createElement("div");
+    announcer.id = input.id + "-status";
+    announcer.className = "visually-hidden";
+    announcer.setAttribute("role", "status");
+    input.parentNode.appendChild(announcer);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-expanded", "false");
@@ -377,6 +440,8 @@
     function show(found) {
       results = found;
       listbox.textContent = "";
+      announcer.textContent = found.length ? found.length + (found.length === 1 ? " suggestion" : " suggestions") +
+        ", use the up and down arrows to choose" : "No suggestions";
       if (!found.length) { close(); return; }
       found.forEach(function (r, i) {
         var item = resultItem(r, "li");
@@ -395,7 +460,7 @@
     input.addEventListener("input", function () {
       clearTimeout(timer);
       var query = input.value, current = ++sequence;
-      if (!query.trim()) { close(); return; }
+      if (!query.trim()) { close(); announcer.textContent = ""; return; }
       timer = setTimeout(function () {
         search(query, { limit: 6 }).then(function (found) { if (current === sequence) show(found); }, close);
       }, 50);

@@ -33,12 +33,16 @@ struct TermHit: Sendable, Hashable {
     var score: Int
     /// 1 + the index of the first heading containing the term; 0 when no heading does.
     var heading: Int
+    /// Whether the document's title holds the term.
+    var inTitle = false
 }
 
 /// A document broken into weighted terms, ready to be merged into the index.
 struct TokenizedDocument: Sendable {
     var document: SearchDocument
     var terms: [String: TermHit]
+    /// How many terms the title has: with ``TermHit/inTitle``, how much of the title a query covers.
+    var titleLength: Int
 
     /// Field weights: a title word counts most, then headings, then group and excerpt, then body text.
     static let titleWeight = 16, headingWeight = 6, summaryWeight = 3, bodyWeight = 1, maxBodyHits = 4
@@ -47,7 +51,7 @@ struct TokenizedDocument: Sendable {
     init(_ document: SearchDocument, tokenizer: SearchTokenizer) {
         self.document = document
         var terms: [String: TermHit] = [:]
-        func add(_ text: String, weight: Int, cap: Int = 1, heading: Int = 0) {
+        func add(_ text: String, weight: Int, cap: Int = 1, heading: Int = 0, title: Bool = false) {
             var seen: [String: Int] = [:]
             for term in tokenizer.terms(text) {
                 let count = seen[term, default: 0]
@@ -56,10 +60,11 @@ struct TokenizedDocument: Sendable {
                 var hit = terms[term] ?? TermHit(score: 0, heading: 0)
                 hit.score = min(Self.maxScore, hit.score + weight)
                 if hit.heading == 0 { hit.heading = heading }
+                hit.inTitle = hit.inTitle || title
                 terms[term] = hit
             }
         }
-        add(document.title, weight: Self.titleWeight)
+        add(document.title, weight: Self.titleWeight, title: true)
         for (index, heading) in document.headings.enumerated() {
             add(heading.text, weight: Self.headingWeight, heading: index + 1)
         }
@@ -67,5 +72,6 @@ struct TokenizedDocument: Sendable {
         add(document.excerpt, weight: Self.summaryWeight)
         add(document.body, weight: Self.bodyWeight, cap: Self.maxBodyHits)
         self.terms = terms
+        titleLength = tokenizer.terms(document.title).count
     }
 }

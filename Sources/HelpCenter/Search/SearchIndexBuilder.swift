@@ -1,26 +1,32 @@
 import Foundation
 
-/// Builds the site's static search index: a small manifest, term chunks and document chunks, plain
-/// JSON with content-hashed names, so a query loads only the chunks it needs and a deploy never mixes
-/// old and new chunks.
+/// Builds the site's static search index: a small manifest, term chunks, document chunks and a group
+/// table, plain JSON with content-hashed names, so a query loads only the chunks it needs and a deploy
+/// never mixes old and new chunks.
 ///
 /// Layout under `search/index/`:
-/// - `manifest.json`: version, stop words, groups, the first term of every term chunk, and the
-///   document chunk files.
-/// - `t-<hash>.json`: `{"term": [docDelta, packed, heading, …]}` for a sorted range of terms, where
-///   `packed` is `score * 8 + popularity` and `heading` is 1 + the index of the first heading with the
-///   term (0 for none). Document numbers are delta-encoded.
-/// - `d-<hash>.json`: documents `[kind, title, path, group, excerpt, [[heading, id], …], status]`,
-///   ``documentsPerChunk`` per file, most popular documents first.
+/// - `manifest.json`: version, tokenizer settings, groups, popularity runs, the first term of every term
+///   chunk with the chunks' hashes (``ContentHash/length`` hex digits each, concatenated), and the hash
+///   of the document rows and of the group table.
+/// - `t-<hash>.json`: `{"term": "postings", …}` for a sorted range of terms (``PostingsEncoding``).
+///   A common term whose postings pass ``maxPostingsBytes`` keeps only its best-scoring documents and
+///   is written `"term": ["postings", documentCount]`; the browser treats it as optional in a query.
+/// - `d-<hash>-<n>.json`: documents `[kind, title, path, group, excerpt, [[heading, id], …], status]`,
+///   articles then posts, most popular first; `hash` covers every row, so editing an article's body
+///   leaves these files alone while any change to what results show renames them all.
+/// - `g-<hash>.json`: the group number of every document, for the category and topic filter.
 public struct SearchIndexBuilder: Sendable {
     public static let folder = "search/index/"
     public static let manifestName = "manifest.json"
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
-    /// Documents per document chunk.
-    public var documentsPerChunk = 24
-    /// Term chunks are closed once they pass this many bytes.
-    public var termChunkBytes = 24 * 1024
+    /// Term chunks stay under this many bytes (unless one term alone is larger).
+    public var termChunkBytes = 12 * 1024
+    /// A term's postings are cut to its best documents beyond this many bytes.
+    public var maxPostingsBytes = 4 * 1024
+    /// Documents per document chunk: at least this many, more on large sites to bound the file count.
+    public var minDocumentsPerChunk = 8
+    public var maxDocumentChunks = 1200
 
     public init() {}
 
@@ -34,25 +40,23 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Builds the index of `documents` (tokenized in any order; their order here fixes ties).
     func build(_ documents: [TokenizedDocument]) -> Index {
-        // Most popular first, so the documents most results need share the first chunks.
-        let maxArticle = documents.filter { $0.document.kind == .article }.map(\.document.popularity).max() ?? 0
-        let maxPost = documents.filter { $0.document.kind == .post }.map(\.document.popularity).max() ?? 0
-        func popularity(_ document: SearchDocument) -> Int {
-            let top = document.kind == .article ? maxArticle : maxPost
-            guard top > 0, document.popularity > 0 else { return 0 }
-            let scaled = log(Double(document.popularity) + 1) / log(Double(top) + 1)
-            return min(7, Int((scaled * 7).rounded()))
+        let ordered = Self.order(documents)
+        var files: [(String, Data)] = []
+        func addFile(_ prefix: String, _ bytes: [UInt8]) -> String {
+            let hash = ContentHash.hex(bytes)
+            files.append((Self.folder + "\(prefix)-\(hash).json", Data(bytes)))
+            return hash
         }
-        let ordered = documents.enumerated().map { ($0.offset, $0.element, popularity($0.element.document)) }
-            .sorted { $0.2 != $1.2 ? $0.2 > $1.2 : $0.0 < $1.0 }
+        var termFirsts: [IndexJSON.Value] = []
+        var termHashes = ""
 
         var groups: [String] = []
         var groupIndex: [String: Int] = [:]
-        var postings: [String: [Int]] = [:]
-        var lastDocument: [String: Int] = [:]
-        var documentRows: [JSONRow] = []
-        for (number, (_, tokenized, pop)) in ordered.enumerated() {
-            let document = tokenized.document
+        var documentGroups: [Int] = []
+        var postings: [String: [PostingsEncoding.Posting]] = [:]
+        var documentRows: [String] = []
+        for (number, entry) in ordered.enumerated() {
+            let document = entry.tokenized.document
             var group = -1
             if let name = document.group {
                 if groupIndex[name] == nil {
@@ -61,132 +65,130 @@ public struct SearchIndexBuilder: Sendable {
                 }
                 group = groupIndex[name]!
             }
-            documentRows.append(JSONRow(values: [
+            documentGroups.append(group)
+            documentRows.append(IndexJSON.encode(.array([
                 .int(document.kind.rawValue), .string(document.title), .string(document.path), .int(group),
-                .string(document.excerpt),
-                .array(document.headings.map { .array([.string($0.text), .string($0.id)]) }),
-                document.status.map(JSONRow.Value.string) ?? .null,
-            ]))
-            for (term, hit) in tokenized.terms {
-                let delta = number - (lastDocument[term] ?? 0)
-                lastDocument[term] = number
-                postings[term, default: []] += [delta, hit.score * 8 + pop, hit.heading]
+                .string(Self.shorten(document.excerpt)),
+                .array(Self.linkedHeadings(document.headings).map { .array([.string($0.text), .string($0.id)]) }),
+                document.status.map(IndexJSON.Value.string) ?? .null,
+            ])))
+            for (term, hit) in entry.tokenized.terms {
+                postings[term, default: []].append(.init(
+                    document: number, score: hit.score, heading: hit.heading,
+                    titleLength: hit.inTitle ? max(1, entry.tokenized.titleLength) : 0))
             }
         }
 
-        var files: [(String, Data)] = []
-        var termChunks: [(first: String, file: String)] = []
-        var chunk = Data("{".utf8)
+        var chunk: [UInt8] = []
         var chunkFirst: String?
         func closeChunk() {
             guard let first = chunkFirst else { return }
-            chunk.append(contentsOf: Array("}".utf8))
-            let name = "t-\(ContentHash.hex(chunk)).json"
-            files.append((Self.folder + name, chunk))
-            termChunks.append((first, name))
-            chunk = Data("{".utf8)
+            chunk.append(UInt8(ascii: "}"))
+            termFirsts.append(.string(first))
+            termHashes += addFile("t", chunk)
+            chunk = []
             chunkFirst = nil
         }
         for term in postings.keys.sorted() {
-            let entry = Data((JSONRow.quote(term) + ":[" + postings[term]!.map(String.init).joined(separator: ",") + "]").utf8)
-            if chunkFirst == nil {
-                chunkFirst = term
-            } else {
-                chunk.append(contentsOf: Array(",".utf8))
+            let list = postings[term]!
+            var encoded = PostingsEncoding.encode(list)
+            var value = "\"" + String(decoding: encoded, as: UTF8.self) + "\""
+            if encoded.count > maxPostingsBytes {
+                encoded = head(of: list)
+                value = "[\"" + String(decoding: encoded, as: UTF8.self) + "\",\(list.count)]"
             }
-            chunk.append(entry)
-            if chunk.count >= termChunkBytes { closeChunk() }
+            let entry = Array((IndexJSON.quote(term) + ":" + value).utf8)
+            if chunk.count + entry.count >= termChunkBytes { closeChunk() }
+            chunk.append(UInt8(ascii: chunkFirst == nil ? "{" : ","))
+            chunkFirst = chunkFirst ?? term
+            chunk.append(contentsOf: entry)
         }
         closeChunk()
 
-        var documentChunks: [String] = []
-        for start in stride(from: 0, to: documentRows.count, by: documentsPerChunk) {
-            let rows = documentRows[start..<min(start + documentsPerChunk, documentRows.count)]
-            let data = Data(("[" + rows.map(\.json).joined(separator: ",\n") + "]").utf8)
-            let name = "d-\(ContentHash.hex(data)).json"
-            files.append((Self.folder + name, data))
-            documentChunks.append(name)
+        let perChunk = max(minDocumentsPerChunk, (documentRows.count + maxDocumentChunks - 1) / maxDocumentChunks)
+        let documentsHash = ContentHash.hex(Array(documentRows.joined(separator: "\n").utf8))
+        var documentChunks = 0
+        for start in stride(from: 0, to: documentRows.count, by: perChunk) {
+            let rows = documentRows[start..<min(start + perChunk, documentRows.count)]
+            files.append((Self.folder + "d-\(documentsHash)-\(documentChunks).json", Data(("[" + rows.joined(separator: ",\n") + "]").utf8)))
+            documentChunks += 1
         }
+        let groupTable = addFile("g", Array(IndexJSON.encode(.array(documentGroups.map(IndexJSON.Value.int))).utf8))
 
-        let manifest = JSONRow.object([
+        var runs: [IndexJSON.Value] = []
+        for (number, entry) in ordered.enumerated() where number == 0 || ordered[number - 1].popularity != entry.popularity {
+            runs.append(.array([.int(number), .int(entry.popularity)]))
+        }
+        let manifest = IndexJSON.object([
             ("version", .int(Self.formatVersion)),
             ("documents", .int(documentRows.count)),
-            ("documentsPerChunk", .int(documentsPerChunk)),
-            ("stopWords", .array(SearchTokenizer.stopWords.sorted().map(JSONRow.Value.string))),
+            ("articles", .int(ordered.filter { $0.tokenized.document.kind == .article }.count)),
+            ("documentsPerChunk", .int(perChunk)),
+            ("stopWords", .array(SearchTokenizer.stopWords.sorted().map(IndexJSON.Value.string))),
             ("maxTermLength", .int(SearchTokenizer.maxTermLength)),
-            ("groups", .array(groups.map(JSONRow.Value.string))),
-            ("termChunks", .array(termChunks.map { .array([.string($0.first), .string($0.file)]) })),
-            ("documentChunks", .array(documentChunks.map(JSONRow.Value.string))),
+            ("groups", .array(groups.map(IndexJSON.Value.string))),
+            ("popularity", .array(runs)),
+            ("termChunks", .array(termFirsts)),
+            ("termHashes", .string(termHashes)),
+            ("documentsHash", .string(documentsHash)),
+            ("documentChunks", .int(documentChunks)),
+            ("groupTable", .string(groupTable)),
         ])
         files.append((Self.folder + Self.manifestName, Data(manifest.utf8)))
         return Index(files: files.sorted { $0.0 < $1.0 }, documents: documentRows.count, terms: postings.count)
     }
-}
 
-/// Compact, deterministic JSON for the index's rows.
-struct JSONRow {
-    indirect enum Value {
-        case int(Int), string(String), array([Value]), null
+    /// Excerpts beyond this many characters are cut at a word for the index.
+    static let maxExcerpt = 160
+    /// The headings results can link to: the first ones, up to this many bytes of text, so a long
+    /// article does not swell the document chunk every result of it loads.
+    static let maxHeadingBytes = 600
+
+    static func linkedHeadings(_ headings: [SearchDocument.Heading]) -> [SearchDocument.Heading] {
+        var bytes = 0
+        return Array(headings.prefix(PostingsEncoding.maxHeading).prefix { heading in
+            bytes += heading.text.utf8.count + heading.id.utf8.count
+            return bytes <= maxHeadingBytes
+        })
     }
 
-    var values: [Value]
-
-    var json: String { Self.encode(.array(values)) }
-
-    static func object(_ fields: [(String, Value)]) -> String {
-        "{" + fields.map { quote($0.0) + ":" + encode($0.1) }.joined(separator: ",") + "}\n"
+    static func shorten(_ text: String) -> String {
+        guard text.count > maxExcerpt else { return text }
+        let cut = text.prefix(maxExcerpt - 1)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
-    static func encode(_ value: Value) -> String {
-        switch value {
-        case .int(let number): String(number)
-        case .string(let text): quote(text)
-        case .array(let values): "[" + values.map(encode).joined(separator: ",") + "]"
-        case .null: "null"
-        }
-    }
-
-    /// A JSON string literal; `<`, `>` and `&` escaped too, so the text is inert if ever inlined.
-    static func quote(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<": result += "\\u003c"
-            case ">": result += "\\u003e"
-            case "&": result += "\\u0026"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    result += String(format: "\\u%04x", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+    /// Articles, then posts; each most popular first, then in the order given.
+    static func order(_ documents: [TokenizedDocument]) -> [(tokenized: TokenizedDocument, popularity: Int)] {
+        var top: [SearchDocument.Kind: Int] = [:]
+        for document in documents { top[document.document.kind] = max(top[document.document.kind] ?? 0, document.document.popularity) }
+        let ranked = documents.enumerated().map { offset, tokenized in
+            let document = tokenized.document, most = top[document.kind] ?? 0
+            var bucket = 0
+            if most > 0, document.popularity > 0 {
+                bucket = min(7, Int((log(Double(document.popularity) + 1) / log(Double(most) + 1) * 7).rounded()))
             }
+            return (offset: offset, tokenized: tokenized, popularity: bucket)
         }
-        return result + "\""
+        return ranked.sorted {
+            let (a, b) = ($0.tokenized.document.kind.rawValue, $1.tokenized.document.kind.rawValue)
+            if a != b { return a < b }
+            return $0.popularity != $1.popularity ? $0.popularity > $1.popularity : $0.offset < $1.offset
+        }.map { ($0.tokenized, $0.popularity) }
     }
-}
 
-/// A short content hash for file names (FNV-1a, 64 bits): changes whenever the content does.
-enum ContentHash {
-    static func hex(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+    /// The encoded postings of a common term's best documents (highest score, then most popular) that
+    /// fit in ``maxPostingsBytes``.
+    func head(of postings: [PostingsEncoding.Posting]) -> [UInt8] {
+        let best = postings.sorted { $0.score != $1.score ? $0.score > $1.score : $0.document < $1.document }
+        func encoded(_ count: Int) -> [UInt8] {
+            PostingsEncoding.encode(best.prefix(count).sorted { $0.document < $1.document })
         }
-        return String(hash, radix: 16).leftPadded(to: 16)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
+        var low = 1, high = best.count
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if encoded(middle).count <= maxPostingsBytes { low = middle } else { high = middle - 1 }
+        }
+        return encoded(low)
     }
 }
