@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Targets whose sources live in `Sources/<name>`; the resources target below excludes them.
-let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter", "SyntheticCorpus", "helpcenter-corpus"]
+let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter", "SyntheticCorpus", "helpcenter-corpus", "HelpCenterPreview"]
 
 let package = Package(
     name: "helpcenter",
@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CStarSnapshot", targets: ["CStarSnapshot"]),
         .library(name: "CStarEmulator", targets: ["CStarEmulator"]),
         .library(name: "HelpCenter", targets: ["HelpCenter"]),
+        .library(name: "HelpCenterPreview", targets: ["HelpCenterPreview"]),
         .executable(name: "helpcenter", targets: ["helpcenter"]),
     ],
     dependencies: [
@@ -58,10 +59,19 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The preview server: a site folder over HTTP on loopback, with live reload.
+        .target(
+            name: "HelpCenterPreview",
+            dependencies: [
+                "HelpCenter", "CStarSnapshot",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
-                "CStar", "CStarSnapshot", "CStarEmulator", "HelpCenter", "HelpCenterResources",
+                "CStar", "CStarSnapshot", "CStarEmulator", "HelpCenter", "HelpCenterPreview", "HelpCenterResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -81,6 +91,10 @@ let package = Package(
         .testTarget(
             name: "CStarTests",
             dependencies: ["CStar", "CStarSnapshot", "CStarEmulator", "HelpCenterResources"]
+        ),
+        .testTarget(
+            name: "HelpCenterPreviewTests",
+            dependencies: ["HelpCenterPreview", "HelpCenter", "CStarSnapshot", "HelpCenterResources", "TestSupport"]
         ),
         // End-to-end tests that run the built `helpcenter` executable.
         .testTarget(

@@ -1,0 +1,39 @@
+/// The script the preview server adds to every HTML page: it listens for rebuilds, reloads the page
+/// where it was scrolled to, and shows a failed rebuild's message over the page until it is fixed.
+enum LiveReloadScript {
+    static let path = "/__helpcenter/live-reload.js"
+    static let eventsPath = "/__helpcenter/events"
+    static let tag = "<script src=\"\(path)\"></script>\n"
+
+    static let source = """
+        (function () {
+          "use strict";
+          var key = "helpcenter-scroll:" + location.pathname;
+          var saved = sessionStorage.getItem(key);
+          if (saved !== null) {
+            sessionStorage.removeItem(key);
+            var restore = function () { window.scrollTo(0, Number(saved)); };
+            if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
+          }
+          var panel = null;
+          var events = new EventSource("\(eventsPath)");
+          events.addEventListener("reload", function () {
+            sessionStorage.setItem(key, String(window.scrollY));
+            location.reload();
+          });
+          events.addEventListener("problem", function (event) {
+            if (!panel) {
+              panel = document.createElement("pre");
+              panel.id = "helpcenter-build-problem";
+              panel.setAttribute("role", "alert");
+              panel.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;z-index:99999;margin:0;padding:1rem;" +
+                "max-height:50vh;overflow:auto;white-space:pre-wrap;font:14px/1.4 ui-monospace,monospace;" +
+                "background:#3b0d0d;color:#fff;border:2px solid #ff6b6b;border-radius:6px";
+              document.body.appendChild(panel);
+            }
+            panel.textContent = "helpcenter could not rebuild the site; still showing the last good build.\\n\\n" + event.data;
+          });
+        })();
+
+        """
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import CStar
+import CStarSnapshot
+import Foundation
+import HelpCenter
+
+/// What a site is built from and how: shared by `build` and `serve`.
+struct SiteInputOptions: ParsableArguments {
+    @Option(help: "The snapshot file to build from.")
+    var snapshot: String?
+
+    @Option(help: "Fetch this team from the cStar API instead of reading a snapshot.")
+    var team: String?
+
+    @Option(help: "The API origin, with --team.")
+    var baseUrl = ClientConfiguration.defaultBaseURL.absoluteString
+
+    @Option(help: "The team's display name, with --team (the API does not send one; default: the slug).")
+    var teamName: String?
+
+    @Option(help: "A folder of Mustache templates that replace the default ones of the same name.")
+    var templates: String?
+
+    @Option(name: .customLong("public"), help: "A folder of static files copied over the theme's.")
+    var publicFolder: String?
+
+    @Option(help: "The absolute URL the site is served from (enables canonical URLs and the sitemap).")
+    var siteUrl: String?
+
+    @Option(help: "The path the site lives under on its host, e.g. /help/.")
+    var basePath = "/"
+
+    @Option(help: "Show the \"Was this helpful?\" widget, posting to this cStar API origin.")
+    var feedbackApi: String?
+
+    @Flag(help: "Render raw HTML in articles (never in community posts and comments).")
+    var allowHtml = false
+
+    func validate() throws {
+        if snapshot != nil && team != nil { throw ValidationError("give either --snapshot or --team, not both.") }
+        if let siteUrl { _ = try HTTPURLOption.parse(siteUrl, option: "--site-url") }
+        if let feedbackApi { _ = try HTTPURLOption.parse(feedbackApi, option: "--feedback-api") }
+        if team != nil { _ = try HTTPURLOption.parse(baseUrl, option: "--base-url") }
+        guard !basePath.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }), !basePath.contains("..") else {
+            throw ValidationError("--base-path must be a plain URL path such as /help/, not '\(basePath)'.")
+        }
+    }
+
+    func siteOptions(output: URL, force: Bool) -> SiteOptions {
+        SiteOptions(
+            output: output, templates: templates.map(URL.init(fileURLWithPath:)),
+            publicFolder: publicFolder.map(URL.init(fileURLWithPath:)), siteURL: siteUrl.flatMap(URL.init(string:)),
+            basePath: basePath, allowArticleHTML: allowHtml, force: force, feedbackAPI: feedbackApi.flatMap(URL.init(string:)))
+    }
+
+    /// Fetches the team through the SDK (with --team).
+    func fetchTeam() async throws -> Snapshot? {
+        guard let team else { return nil }
+        let url = try HTTPURLOption.parse(baseUrl, option: "--base-url")
+        return try await SnapshotFetcher(
+            library: LibraryClient(teamSlug: team, baseURL: url), community: CommunityClient(teamSlug: team, baseURL: url)
+        ).fetch(teamName: teamName)
+    }
+}
