@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""`helpcenter serve` in a real headless Chromium: a template edit reloads the open page where it was
+scrolled to, and a broken template is shown over the page while the last good site stays up.
+
+Prints one line per check and 'N passed, N failed'; exit status 1 on any failure. Needs Debian's
+chromium and chromium-driver, and selenium==4.51.0 (installed with pip if missing).
+"""
+import re, shutil, signal, subprocess, sys, tempfile, time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+try:
+    import selenium  # noqa: F401
+except ImportError:
+    subprocess.check_call([sys.executable, "-m", "pip", "install", "--user", "--quiet", "selenium==4.51.0"])
+    import site, importlib; importlib.reload(site)
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def main() -> int:
+    subprocess.check_call(["swift", "build", "--package-path", str(REPO), "--product", "helpcenter"], stdout=subprocess.DEVNULL)
+    binary = Path(subprocess.check_output(["swift", "build", "--package-path", str(REPO), "--show-bin-path"], text=True).strip()) / "helpcenter"
+    work = Path(tempfile.mkdtemp(prefix="live-reload-test-"))
+    subprocess.check_call([str(binary), "theme", "init", str(work / "theme")], stdout=subprocess.DEVNULL)
+    footer = work / "theme" / "templates" / "footer.mustache"
+    original = footer.read_text()
+    server = subprocess.Popen([str(binary), "serve", "--port", "0", "--templates", str(work / "theme" / "templates")],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    results = []
+
+    def check(name, ok, detail=""):
+        results.append(bool(ok))
+        print(("PASS " if ok else "FAIL ") + name + ("" if ok else f": {detail}"), flush=True)
+
+    options = Options()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--window-size=1000,600")
+    options.binary_location = "/usr/bin/chromium"
+    driver = None
+    try:
+        line = server.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+        wait = WebDriverWait(driver, 15)
+        driver.get(url + "articles/offline-mode/")
+        driver.execute_script("window.scrollTo(0, 700); window.__beforeReload = true;")
+        time.sleep(0.5)  # the event stream connects
+
+        footer.write_text(original + '<p id="edited-footer">Edited</p>\n')
+        wait.until(lambda d: d.find_elements(By.ID, "edited-footer"))
+        check("a template edit reloads the open page", driver.execute_script("return window.__beforeReload === undefined"))
+        check("the page keeps its scroll position", driver.execute_script("return window.scrollY") == 700,
+              driver.execute_script("return window.scrollY"))
+
+        footer.write_text(original + "{{#unclosed}}\n")
+        wait.until(lambda d: d.find_elements(By.ID, "helpcenter-build-problem"))
+        problem = driver.find_element(By.ID, "helpcenter-build-problem")
+        check("a broken template is shown over the page, naming the file",
+              "footer.mustache" in problem.text and problem.get_attribute("role") == "alert", problem.text)
+        check("the last good site is still served", driver.find_elements(By.ID, "edited-footer"))
+
+        footer.write_text(original)
+        try:
+            wait.until(lambda d: not d.find_elements(By.ID, "edited-footer") and not d.find_elements(By.ID, "helpcenter-build-problem"))
+            recovered = True
+        except TimeoutException:
+            recovered = False
+        check("fixing the template reloads the page without the problem", recovered)
+        errors = [l for l in driver.get_log("browser") if l.get("level") == "SEVERE"]
+        check("no console errors", not errors, errors)
+    finally:
+        if driver:
+            driver.quit()
+        server.send_signal(signal.SIGINT)
+        try:
+            check("serve stops on Ctrl-C with a page connected", server.wait(timeout=10) == 0)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            check("serve stops on Ctrl-C with a page connected", False, "still running after 10 s")
+        shutil.rmtree(work, ignore_errors=True)
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
