@@ -198,13 +198,14 @@ def summarize_cold(runs):
 
 def warm_runs(engine, page, queries):
     """Relevance from a warm-up pass, then latency over TIMED_PASSES more passes, in one browser session.
-    Without relevance queries (another site than the demo), latency is timed over COLD_QUERIES."""
+    Without relevance queries (another site than the demo), the warm-up and the timing use COLD_QUERIES."""
     hits1, hits3, misses = 0, 0, []
     timed = [query for query, _ in queries] or COLD_QUERIES
     with browser() as driver:
         driver.get(engine.base + page)
-        for query in timed:
-            search(driver, engine, query, LIMIT)
+        if not queries:
+            for query in timed:
+                search(driver, engine, query, LIMIT)
         for query, slug in queries:
             urls = search(driver, engine, query, LIMIT)["urls"][:3]
             top = [f"articles/{slug}/" in url for url in urls]

@@ -2,10 +2,11 @@
 ///
 /// Each posting is two unsigned numbers: the document number's distance from the previous posting's,
 /// then `score + 64 × (heading + 32 × titleLength)`, where `heading` is 1 + the index of the first
-/// heading holding the term (0 for none, or beyond ``maxHeading``: results link those to the page) and `titleLength` is the number of terms in the document's
-/// title when the title holds the term (0 otherwise). Numbers are written five bits a character, lowest
-/// first: a character from ``last`` ends a number, one from ``more`` means more bits follow. Every
-/// character is safe in a JSON string without escaping.
+/// heading holding the term (0 for none, or beyond ``maxHeading``: results link those to the page)
+/// and `titleLength` is the number of terms in the document's title when the title holds the term (0
+/// otherwise). Numbers are written five bits a character, lowest first: a character from ``last`` ends
+/// a number, one from ``more`` means more bits follow. Every character is safe in a JSON string
+/// without escaping.
 enum PostingsEncoding {
     static let last = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef".utf8)
     static let more = Array("ghijklmnopqrstuvwxyz0123456789-_".utf8)

@@ -51,9 +51,9 @@ struct TokenizedDocument: Sendable {
     init(_ document: SearchDocument, tokenizer: SearchTokenizer) {
         self.document = document
         var terms: [String: TermHit] = [:]
-        func add(_ text: String, weight: Int, cap: Int = 1, heading: Int = 0, title: Bool = false) {
+        func add(_ text: [String], weight: Int, cap: Int = 1, heading: Int = 0, title: Bool = false) {
             var seen: [String: Int] = [:]
-            for term in tokenizer.terms(text) {
+            for term in text {
                 let count = seen[term, default: 0]
                 guard count < cap else { continue }
                 seen[term] = count + 1
@@ -64,14 +64,15 @@ struct TokenizedDocument: Sendable {
                 terms[term] = hit
             }
         }
-        add(document.title, weight: Self.titleWeight, title: true)
+        let title = tokenizer.terms(document.title)
+        add(title, weight: Self.titleWeight, title: true)
         for (index, heading) in document.headings.enumerated() {
-            add(heading.text, weight: Self.headingWeight, heading: index + 1)
+            add(tokenizer.terms(heading.text), weight: Self.headingWeight, heading: index + 1)
         }
-        add(document.group ?? "", weight: Self.summaryWeight)
-        add(document.excerpt, weight: Self.summaryWeight)
-        add(document.body, weight: Self.bodyWeight, cap: Self.maxBodyHits)
+        add(tokenizer.terms(document.group ?? ""), weight: Self.summaryWeight)
+        add(tokenizer.terms(document.excerpt), weight: Self.summaryWeight)
+        add(tokenizer.terms(document.body), weight: Self.bodyWeight, cap: Self.maxBodyHits)
         self.terms = terms
-        titleLength = tokenizer.terms(document.title).count
+        titleLength = title.count
     }
 }

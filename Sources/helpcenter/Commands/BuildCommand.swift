@@ -33,8 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
         } else {
             result = try await builder.build(snapshot: SnapshotSource.load(input.snapshot))
         }
-        for warning in result.warnings { Terminal.printError("warning: \(warning.message)") }
-        Terminal.printError(result.summary)
+        Terminal.printReport(result)
         if let report {
             try AtomicFile.write(try result.json(), to: URL(fileURLWithPath: report))
         }

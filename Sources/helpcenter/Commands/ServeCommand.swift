@@ -56,8 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
         let hub = LiveReloadHub()
         let session = PreviewSession(options: input.siteOptions(output: folder, force: force), source: source, hub: hub)
         let (report, snapshot) = try await session.build()
-        for warning in report.warnings { Terminal.printError("warning: \(warning.message)") }
-        Terminal.printError(report.summary)
+        Terminal.printReport(report)
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             Terminal.printError("warning: listening on \(host): other machines can reach this preview.")
         }
@@ -73,8 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
                 await session.watch(from: snapshot) { outcome in
                     switch outcome {
                     case .built(let report, let number):
-                        for warning in report.warnings { Terminal.printError("warning: \(warning.message)") }
-                        Terminal.printError("Rebuilt (\(number)): " + report.summary)
+                        Terminal.printReport(report, prefix: "Rebuilt (\(number)): ")
                     case .failed(let message):
                         Terminal.printError("error: the rebuild failed, still serving the last good site: \(message)")
                     }

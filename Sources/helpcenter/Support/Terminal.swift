@@ -1,4 +1,5 @@
 import Foundation
+import HelpCenter
 
 #if canImport(Glibc)
 import Glibc
@@ -12,6 +13,12 @@ enum Terminal {
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A build's warnings, then its summary line (after `prefix`).
+    static func printReport(_ report: BuildReport, prefix: String = "") {
+        for warning in report.warnings { printError("warning: \(warning.message)") }
+        printError(prefix + report.summary)
     }
 
     /// Rewrites the current terminal line; does nothing when standard error is not a terminal.
