@@ -21,12 +21,18 @@ extension Snapshot {
         } catch {
             throw SnapshotError.file(path: url.path, reason: "cannot read the file (\(Self.reason(error)))")
         }
+        try self.init(data: data, path: url.path)
+    }
+
+    /// Decodes the snapshot file at `path` from its bytes, with an error that names the file and, for
+    /// bad content, the JSON path.
+    public init(data: Data, path: String) throws {
         do {
             self = try Snapshot(data: data)
         } catch let error as SnapshotError {
-            throw SnapshotError.file(path: url.path, reason: error.description)
+            throw SnapshotError.file(path: path, reason: error.description)
         } catch {
-            throw SnapshotError.file(path: url.path, reason: DecodingErrorDescription.describe(error))
+            throw SnapshotError.file(path: path, reason: DecodingErrorDescription.describe(error))
         }
     }
 

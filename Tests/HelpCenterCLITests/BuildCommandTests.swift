@@ -20,7 +20,26 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("articles/offline-mode/index.html").path))
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
         #expect((json?["pages"] as? [String: Int])?["article"] == 44)
-        #expect((json?["phases"] as? [[String: Any]])?.map { $0["name"] as? String } == ["content", "assets", "pages", "search index", "feeds", "commit"])
+        #expect((json?["phases"] as? [[String: Any]])?.map { $0["name"] as? String } == ["inputs", "content", "assets", "pages", "search index", "feeds", "commit"])
+        #expect(json?["written"] as? Int == json?["files"] as? Int)
+
+        // The build cache beside the site makes a rebuild with no change write nothing.
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".helpcenter-cache").path))
+        let again = try await CLI.run(["build", "--output", site.path, "--report", report.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("files (0 written,"), "\(again.stderr)")
+        let second = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+        #expect(second?["written"] as? Int == 0)
+        #expect(second?["files"] as? Int == json?["files"] as? Int)
+    }
+
+    @Test func noCacheLeavesNoCacheFolder() async throws {
+        let folder = try temporaryFolder()
+        let result = try await CLI.run(["build", "--output", folder.appendingPathComponent("site").path, "--no-cache"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["site"])
+        let both = try await CLI.run(["build", "--output", folder.appendingPathComponent("site").path, "--no-cache", "--cache", folder.path])
+        #expect(both.status != 0 && both.stderr.contains("--no-cache"))
     }
 
     @Test func buildsFromTheAPIThroughTheEmulator() async throws {

@@ -9,6 +9,24 @@ public struct BuildReport: Sendable, Codable {
     /// Seconds spent in each phase, in the order they ran.
     public var phases: [Phase]
     public var warnings: [BuildWarning]
+    /// Files this build wrote; the others were kept from the last build, unchanged.
+    public var written: Int
+    /// Files of the last build that this one deleted.
+    public var removed: Int
+
+    public init(
+        output: String, pages: [String: Int], files: Int, bytes: Int, phases: [Phase], warnings: [BuildWarning],
+        written: Int, removed: Int
+    ) {
+        self.output = output
+        self.pages = pages
+        self.files = files
+        self.bytes = bytes
+        self.phases = phases
+        self.warnings = warnings
+        self.written = written
+        self.removed = removed
+    }
 
     public struct Phase: Sendable, Codable {
         public var name: String
@@ -22,11 +40,17 @@ public struct BuildReport: Sendable, Codable {
         let kinds = PageKind.allCases.compactMap { kind in pages[kind.rawValue].map { "\($0) \(kind.rawValue)" } }
         let phases = self.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }
         var lines = [
-            "Built \(output): \(totalPages) pages (\(kinds.joined(separator: ", "))), \(files) files, \(Self.size(bytes))",
+            "Built \(output): \(totalPages) pages (\(kinds.joined(separator: ", "))), \(files) files\(changes), \(Self.size(bytes))",
             "Time: " + phases.joined(separator: ", "),
         ]
         if !warnings.isEmpty { lines.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         return lines.joined(separator: "\n")
+    }
+
+    /// What an incremental build changed, when it did not write every file.
+    private var changes: String {
+        guard written < files || removed > 0 else { return "" }
+        return " (\(written) written\(removed > 0 ? ", \(removed) removed" : ""), \(files - written) unchanged)"
     }
 
     static func size(_ bytes: Int) -> String {

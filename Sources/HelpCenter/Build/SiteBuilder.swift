@@ -11,8 +11,10 @@ import HelpCenterResources
 /// print(report.summary)
 /// ```
 ///
-/// The output is written atomically (a failed build leaves the previous site as it was) and is
-/// deterministic: the same snapshot and theme give byte-identical files.
+/// The output is never half-written (a failed build leaves the previous site as it was) and is
+/// deterministic: the same snapshot and theme give byte-identical files. With
+/// ``SiteOptions/cacheFolder`` set, a rebuild renders and writes only the files whose inputs changed,
+/// and gives the same files a clean build would.
 public struct SiteBuilder: Sendable {
     public var options: SiteOptions
 
@@ -28,109 +30,163 @@ public struct SiteBuilder: Sendable {
 
     public func build(snapshot: Snapshot) async throws -> BuildReport {
         var clock = PhaseClock()
-        let theme = try Theme(overrides: options.templates)
-        let assets = try assetFiles()
+        let inputs = try BuildInputs(options: options)
+        clock.finish("inputs")
+        return try await build(snapshot, inputs: inputs, inputHash: nil, clock: clock)
+    }
+
+    /// Reads and builds the snapshot file at `url`. With a cache folder, a rebuild whose inputs are
+    /// unchanged (the snapshot's bytes, the templates, the public files, the options and the generator)
+    /// and whose site is still as the last build left it returns that build's report at once, without
+    /// decoding the snapshot or writing anything.
+    public func build(snapshotFile url: URL) async throws -> BuildReport {
+        var clock = PhaseClock()
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw SnapshotError.file(path: url.path, reason: "cannot read the file (\((error as NSError).localizedDescription))")
+        }
+        let inputs = try BuildInputs(options: options)
+        var hasher = StableHasher(StableHasher.hash(data))
+        hasher.combine(inputs.assetsKey)
+        let inputHash = hasher.finalize()
+        if let cache = inputs.cache, cache.input == inputHash, cache.siteIsIntact(at: options.output) {
+            clock.finish("check")
+            var report = cache.report
+            report.phases = clock.phases
+            report.written = 0
+            report.removed = 0
+            return report
+        }
+        let snapshot = try Snapshot(data: data, path: url.path)
+        clock.finish("inputs")
+        return try await build(snapshot, inputs: inputs, inputHash: inputHash, clock: clock)
+    }
+
+    private func build(_ snapshot: Snapshot, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {
+        var clock = clock
         let content = SiteContent(snapshot: snapshot)
         clock.finish("content")
 
-        let output = try OutputFolder.prepare(
-            options.output, force: options.force, inputs: [options.templates, options.publicFolder].compactMap { $0 })
+        let output = try OutputFolder.prepare(options.output, force: options.force, inputs: inputs.protectedPaths)
         do {
-            var files = 1
-            var bytes = OutputFolder.markerText.utf8.count
-            for asset in assets.files {
-                let data: Data
-                do { data = try Data(contentsOf: asset.url) } catch {
-                    throw BuildError.input("cannot read \(asset.url.path): \((error as NSError).localizedDescription)")
-                }
-                try output.write(data, to: asset.path)
-                files += 1
-                bytes += data.count
-            }
+            var files = SiteFiles(previous: inputs.cache, output: output)
+            try files.emit(OutputFolder.markerName, Data(OutputFolder.markerText.utf8))
+            for asset in inputs.assets { try files.emit(asset.path, asset.data) }
             clock.finish("assets")
 
-            let renderer = PageRenderer(content: content, options: options, theme: theme)
-            let pages = try await renderPages(renderer, into: output)
+            let renderer = PageRenderer(content: content, options: options, theme: inputs.theme)
+            let pages = try await renderPages(renderer, into: output, previous: inputs.cache, caching: inputs.cacheFile != nil)
+            for page in pages { files.add(page.path, page.entry, written: page.written) }
             clock.finish("pages")
 
-            let index = SearchIndexBuilder().build(pages.compactMap(\.search))
-            for file in index.files { try output.write(file.data, to: file.path) }
-            files += index.files.count
-            bytes += index.bytes
+            let searchKey = Self.searchKey(pages)
+            let indexPaths = inputs.cache?.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) } ?? []
+            if let previous = inputs.cache, previous.searchKey == searchKey, !indexPaths.isEmpty,
+                indexPaths.allSatisfy({ output.existingStamp($0) == previous.files[$0]?.stamp })
+            {
+                for path in indexPaths { _ = files.keep(path) }
+            } else {
+                let index = SearchIndexBuilder().build(pages.compactMap(\.entry.page?.search))
+                for file in index.files { try files.emit(file.path, file.data) }
+            }
             clock.finish("search index")
 
-            var extras: [(String, String)] = [(SitePaths.robots, SiteFeeds.robots(options: options))]
-            let sitemapPages = pages.filter { $0.kind != .notFound }.map {
-                (path: $0.path.hasSuffix("index.html") ? String($0.path.dropLast("index.html".count)) : $0.path, lastModified: $0.lastModified)
-            }
-            if let sitemap = SiteFeeds.sitemap(sitemapPages, options: options) { extras.append((SitePaths.sitemap, sitemap)) }
-            extras.append((SitePaths.feed, SiteFeeds.atom(
-                title: "\(content.snapshot.team.displayName) Help Center", entries: content.articles.map { entry in
-                    .init(path: SitePaths.article(entry.slug), title: entry.article.title, summary: entry.article.excerpt,
-                          id: entry.article.id, updated: entry.article.updatedAt ?? entry.article.publishedAt)
-                }, team: content.snapshot.team.slug, options: options)))
-            for (path, text) in extras {
-                try output.write(Data(text.utf8), to: path)
-                files += 1
-                bytes += text.utf8.count
-            }
+            for (path, text) in feeds(content, pages: pages) { try files.emit(path, Data(text.utf8)) }
             clock.finish("feeds")
 
-            try output.commit()
-            clock.finish("commit")
+            let removed = files.removed
+            if files.written.isEmpty && removed.isEmpty {
+                output.discard()
+            } else if inputs.cache != nil && files.kept > 0 {
+                try output.commitChanges(written: files.written, removed: removed)
+            } else {
+                try output.commit()
+            }
             var counts: [String: Int] = [:]
-            for page in pages { counts[page.kind.rawValue, default: 0] += 1 }
-            let assetWarnings = assets.skipped.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
-            return BuildReport(
-                output: options.output.path, pages: counts, files: files + pages.count,
-                bytes: bytes + pages.reduce(0) { $0 + $1.bytes }, phases: clock.phases,
-                warnings: content.warnings + pages.flatMap(\.warnings) + assetWarnings)
+            for page in pages { counts[page.entry.page!.kind.rawValue, default: 0] += 1 }
+            let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
+            var report = BuildReport(
+                output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
+                warnings: content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings,
+                written: files.written.count, removed: removed.count)
+            if let cacheFile = inputs.cacheFile {
+                let cache = BuildCache(
+                    environment: inputs.environment, input: inputHash, searchKey: searchKey, report: report, files: files.entries)
+                do { try cache.save(to: cacheFile) } catch {
+                    report.warnings.append(.init(.cacheNotSaved, "the build cache could not be saved, so the next build starts over: \(error)"))
+                }
+            }
+            clock.finish("commit")
+            report.phases = clock.phases
+            return report
         } catch {
             output.discard()
             throw error
         }
     }
 
-    /// The theme's static files, then the overlay's, by output path.
-    private func assetFiles() throws -> (files: [(path: String, url: URL)], skipped: [String]) {
-        var files: [String: URL] = [:]
-        var skipped: [String] = []
-        for folder in [try DefaultTheme.publicFolder()] + (options.publicFolder.map { [$0] } ?? []) {
-            let found = try AssetCopier.files(in: folder)
-            for file in found.files { files[file.path] = file.url }
-            skipped += found.skipped
+    /// The sitemap, the Atom feed of articles, and `robots.txt`.
+    private func feeds(_ content: SiteContent, pages: [BuiltPage]) -> [(String, String)] {
+        var extras: [(String, String)] = [(SitePaths.robots, SiteFeeds.robots(options: options))]
+        let sitemapPages = pages.compactMap { page -> (path: String, lastModified: Date?)? in
+            guard let record = page.entry.page, record.kind != .notFound else { return nil }
+            return (page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path, record.lastModified)
         }
-        return (files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, skipped)
+        if let sitemap = SiteFeeds.sitemap(sitemapPages, options: options) { extras.append((SitePaths.sitemap, sitemap)) }
+        extras.append((SitePaths.feed, SiteFeeds.atom(
+            title: "\(content.snapshot.team.displayName) Help Center", entries: content.articles.map { entry in
+                .init(path: SitePaths.article(entry.slug), title: entry.article.title, summary: entry.article.excerpt,
+                      id: entry.article.id, updated: entry.article.updatedAt ?? entry.article.publishedAt)
+            }, team: content.snapshot.team.slug, options: options)))
+        return extras
     }
 
-    /// What the build keeps of a written page.
-    struct WrittenPage: Sendable {
+    /// What the search index is made from: each searchable page's path and fingerprint, in order.
+    private static func searchKey(_ pages: [BuiltPage]) -> UInt64 {
+        var hasher = StableHasher()
+        for page in pages where page.entry.page?.search != nil {
+            hasher.combine(page.path)
+            hasher.combine(page.entry.hash)
+        }
+        return hasher.finalize()
+    }
+
+    /// A page of this build: rendered and written, or kept from the last build.
+    struct BuiltPage: Sendable {
         var path: String
-        var kind: PageKind
-        var bytes: Int
-        var lastModified: Date?
-        var warnings: [BuildWarning]
-        var search: TokenizedDocument?
+        /// Always has a ``BuildCache/PageRecord``.
+        var entry: BuildCache.Entry
+        var written: Bool
     }
 
-    /// Renders and writes every page with a few pages in flight at once. Markdown parsing is serialised
-    /// by the renderer's lock; templating and writing run in parallel with it.
-    private func renderPages(_ renderer: PageRenderer, into output: OutputFolder) async throws -> [WrittenPage] {
+    /// Renders and writes every page whose fingerprint changed since `previous`, with a few pages in
+    /// flight at once. Markdown parsing is serialised by the renderer's lock; fingerprinting, templating
+    /// and writing run in parallel with it.
+    private func renderPages(
+        _ renderer: PageRenderer, into output: OutputFolder, previous: BuildCache?, caching: Bool
+    ) async throws -> [BuiltPage] {
         let jobs = renderer.jobs
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        return try await withThrowingTaskGroup(of: (Int, WrittenPage).self) { group in
-            var results = [WrittenPage?](repeating: nil, count: jobs.count)
+        return try await withThrowingTaskGroup(of: (Int, BuiltPage).self) { group in
+            var results = [BuiltPage?](repeating: nil, count: jobs.count)
             var next = 0
             func add() {
                 let index = next
                 let job = jobs[index]
                 group.addTask {
+                    let path = renderer.outputPath(job)
+                    if let entry = previous?.files[path], let record = entry.page, output.existingStamp(path) == entry.stamp,
+                        renderer.fingerprint(job, links: record.sourceLinks) == entry.hash
+                    {
+                        return (index, BuiltPage(path: path, entry: entry, written: false))
+                    }
                     let page = renderer.render(job)
-                    let data = Data(page.html.utf8)
-                    try output.write(data, to: page.path)
-                    return (index, WrittenPage(
-                        path: page.path, kind: page.kind, bytes: data.count, lastModified: page.lastModified,
-                        warnings: page.warnings, search: page.search))
+                    let stamp = try output.write(Data(page.html.utf8), to: page.path)
+                    let record = BuildCache.PageRecord(
+                        kind: page.kind, lastModified: page.lastModified, warnings: page.warnings,
+                        sourceLinks: page.sourceLinks, search: page.search)
+                    let fingerprint = caching ? renderer.fingerprint(job, links: page.sourceLinks) : 0
+                    return (index, BuiltPage(path: page.path, entry: .init(stamp: stamp, hash: fingerprint, page: record), written: true))
                 }
                 next += 1
             }

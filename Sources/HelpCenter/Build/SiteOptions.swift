@@ -27,11 +27,14 @@ public struct SiteOptions: Sendable {
     public var postsPerPage: Int
     /// The site's language, for `<html lang>`.
     public var language: String
+    /// A folder for the build cache, which lets the next build of the same output redo only what
+    /// changed; `nil` builds everything every time. Never inside ``output``.
+    public var cacheFolder: URL?
 
     public init(
         output: URL, templates: URL? = nil, publicFolder: URL? = nil, siteURL: URL? = nil, basePath: String = "/",
         allowArticleHTML: Bool = false, force: Bool = false, feedbackAPI: URL? = nil, postsPerPage: Int = 20,
-        language: String = "en"
+        language: String = "en", cacheFolder: URL? = nil
     ) {
         self.output = output
         self.templates = templates
@@ -43,6 +46,12 @@ public struct SiteOptions: Sendable {
         self.feedbackAPI = feedbackAPI
         self.postsPerPage = max(1, postsPerPage)
         self.language = language
+        self.cacheFolder = cacheFolder
+    }
+
+    /// The cache folder the command line uses by default: `.helpcenter-cache` beside the output folder.
+    public static func defaultCacheFolder(for output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".helpcenter-cache")
     }
 
     /// `help`, `/help`, `/help/` all become `/help/`; empty becomes `/`.

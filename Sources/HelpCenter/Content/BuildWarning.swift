@@ -3,7 +3,7 @@ import Foundation
 /// A content problem found while building: the site is still built, the problem is reported.
 public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Codable {
-        case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile
+        case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile, cacheNotSaved
     }
 
     public var kind: Kind

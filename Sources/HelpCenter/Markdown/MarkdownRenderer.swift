@@ -48,6 +48,7 @@ public struct MarkdownRenderer: Sendable {
         }
         var headings: [RenderedMarkdown.Heading] = []
         var links: [String] = []
+        var sourceLinks: [String] = []
         var text = ""
         var slugger = HeadingSlugger(reserved: options.reservedIDs)
         let html = Cmark.render(source, unsafe: options.allowRawHTML) { document in
@@ -66,6 +67,7 @@ public struct MarkdownRenderer: Sendable {
                     headings.append(.init(level: Int(cmark_node_get_heading_level(node)), id: "", text: Cmark.plainText(node)))
                 case CMARK_NODE_LINK:
                     var url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    sourceLinks.append(url)
                     if let rewritten = rewriteLink?(url) {
                         url = rewritten
                         cmark_node_set_url(node, url)
@@ -79,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
         }
         return RenderedMarkdown(
             html: Self.accessible(Marker.apply(html, headingIDs: headings.map(\.id))),
-            headings: headings, text: text, links: links, fallbackReason: nil)
+            headings: headings, text: text, links: links, sourceLinks: sourceLinks, fallbackReason: nil)
     }
 
     /// Tags cmark writes exactly like this (raw HTML is escaped or, for articles that allow it, rarely
@@ -151,7 +153,7 @@ public struct MarkdownRenderer: Sendable {
     private static func fallback(_ source: String, reason: String) -> RenderedMarkdown {
         RenderedMarkdown(
             html: "<pre class=\"unrendered\">\(HTML.escape(source))</pre>\n", headings: [], text: source, links: [],
-            fallbackReason: reason)
+            sourceLinks: [], fallbackReason: reason)
     }
 }
 

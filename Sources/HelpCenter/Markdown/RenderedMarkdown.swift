@@ -15,6 +15,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var text: String
     /// Every link target in ``html``, after rewriting, in document order.
     public var links: [String]
+    /// Every link target as the Markdown wrote it, before rewriting, in document order.
+    public var sourceLinks: [String]
     /// Why the document was not rendered as Markdown, when a safety limit stopped it.
     public var fallbackReason: String?
 

@@ -6,9 +6,11 @@ import Glibc
 import Darwin
 #endif
 
-/// The output folder, written atomically: pages go into a staging folder beside it, which replaces the
-/// output only when the build has succeeded. A failed build leaves the previous site untouched.
-struct OutputFolder {
+/// The output folder, never half-written: files go into a staging folder beside it, and only when the
+/// build has succeeded does the staging folder replace the output (a full build) or do its files move
+/// into it (an incremental build, which stages only the files that changed). A failed build leaves
+/// the previous site untouched.
+struct OutputFolder: Sendable {
     /// The file that marks a folder as written by helpcenter, so a rebuild may replace it.
     static let markerName = ".helpcenter-site"
     static let markerText = "This folder is written by helpcenter and replaced on every build.\n"
@@ -47,7 +49,6 @@ struct OutputFolder {
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(UUID().uuidString)")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
         } catch {
             throw BuildError.output("cannot write in \(parent.path): \((error as NSError).localizedDescription)")
         }
@@ -74,13 +75,42 @@ struct OutputFolder {
         if let previous { try? fileManager.removeItem(at: previous) }
     }
 
+    /// Moves the staged files into the destination, each with one rename, then deletes `removed` (paths
+    /// the new site no longer has) and the folders they leave empty. Files not staged stay as they are.
+    func commitChanges(written: [String], removed: [String]) throws {
+        let fileManager = FileManager.default
+        for path in written {
+            let target = destination.appendingPathComponent(path)
+            do {
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw BuildError.output("cannot create the folder of \(path): \((error as NSError).localizedDescription)")
+            }
+            guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
+                throw BuildError.output("cannot move \(path) into \(destination.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        for path in removed {
+            var url = destination.appendingPathComponent(path)
+            guard unlink(url.path) == 0 || errno == ENOENT else { continue }
+            // Remove the folders the file leaves empty, up to the site's root.
+            while true {
+                url = url.deletingLastPathComponent()
+                guard url.path.count > destination.path.count, rmdir(url.path) == 0 else { break }
+            }
+        }
+        try? fileManager.removeItem(at: staging)
+    }
+
     /// Removes the staging folder after a failed build.
     func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Writes `data` at `path` inside the staging folder, creating folders as needed.
-    func write(_ data: Data, to path: String) throws {
+    /// Writes `data` at `path` inside the staging folder, creating folders as needed; returns the stamp
+    /// the file keeps when it moves into the destination.
+    @discardableResult
+    func write(_ data: Data, to path: String) throws -> FileStamp {
         let url = staging.appendingPathComponent(path)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -88,6 +118,13 @@ struct OutputFolder {
         } catch {
             throw BuildError.output("cannot write \(path): \((error as NSError).localizedDescription)")
         }
+        guard let stamp = FileStamp(path: url.path) else { throw BuildError.output("cannot read back \(path) after writing it") }
+        return stamp
+    }
+
+    /// The stamp of the destination's file at `path`, when it has one.
+    func existingStamp(_ path: String) -> FileStamp? {
+        FileStamp(path: destination.appendingPathComponent(path).path)
     }
 
     /// Never replace the file system root, the home folder, the working folder or one of its parents,

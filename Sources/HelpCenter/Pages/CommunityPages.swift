@@ -95,12 +95,14 @@ extension PageRenderer {
         let path = SitePaths.post(entry.slug)
         let links = PageLinks(path: path, basePath: options.basePath)
         let rewrite = linkRewriter(fromArticle: nil, links: links)
-        let body = communityMarkdown.render(post.body, rewriteLink: rewrite)
+        let body = markdown(communityMarkdown, post.body, rewrite: rewrite)
+        var sourceLinks = body.sourceLinks
         var renderedComments: [(comment: CStar.Comment, text: String)] = []
         let ids = Set(entry.comments.map(\.id))
         let comments = entry.comments.map { comment -> [String: Any] in
-            let rendered = communityMarkdown.render(comment.body, rewriteLink: rewrite)
+            let rendered = markdown(communityMarkdown, comment.body, rewrite: rewrite)
             renderedComments.append((comment, rendered.text))
+            sourceLinks += rendered.sourceLinks
             var item: [String: Any] = [
                 "html": rendered.html, "anchor": CommentAnchor.id(comment), "authorName": comment.authorName ?? "Anonymous",
                 "isAgent": comment.isAgent, "isOfficialAnswer": comment.isOfficialAnswer,
@@ -127,14 +129,13 @@ extension PageRenderer {
             excerpt: excerpt(post.excerpt, text: body.text), headings: [],
             body: ([body.text] + renderedComments.map(\.text)).joined(separator: "\n"),
             popularity: post.voteCount, status: post.status.rawValue)
-        var result = page(
+        let result = page(
             path: path, kind: .post, title: post.title, description: post.excerpt ?? String(body.text.prefix(160)),
             jsonLD: [
                 JSONLD.post(post, text: body.text, comments: renderedComments, url: options.absoluteURL(path)),
                 breadcrumbData(trail, current: path),
             ],
             context: context, links: links, lastModified: post.updatedAt ?? post.createdAt)
-        result.search = TokenizedDocument(document, tokenizer: tokenizer)
-        return result
+        return finish(result, search: document, sourceLinks: sourceLinks)
     }
 }

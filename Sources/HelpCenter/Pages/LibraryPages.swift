@@ -49,7 +49,7 @@ extension PageRenderer {
         let article = entry.article
         let path = SitePaths.article(entry.slug)
         let links = PageLinks(path: path, basePath: options.basePath)
-        let rendered = articleMarkdown.render(article.content ?? "", rewriteLink: linkRewriter(fromArticle: article.slug, links: links))
+        let rendered = markdown(articleMarkdown, article.content ?? "", rewrite: linkRewriter(fromArticle: article.slug, links: links))
         var warnings: [BuildWarning] = []
         if let reason = rendered.fallbackReason {
             warnings.append(.init(.markdownFallback, "article '\(article.title)' (\(entry.slug)) shown as plain text: \(reason)"))
@@ -92,7 +92,7 @@ extension PageRenderer {
             excerpt: excerpt(article.excerpt, text: rendered.text),
             headings: toc.map { .init(text: $0.text, id: $0.id) }, body: rendered.text,
             popularity: article.viewCount ?? 0, status: nil)
-        var result = page(
+        let result = page(
             path: path, kind: .article, title: article.title, description: description,
             jsonLD: [
                 JSONLD.article(
@@ -101,8 +101,7 @@ extension PageRenderer {
                 breadcrumbData(trail, current: path),
             ],
             context: context, links: links, lastModified: article.updatedAt ?? article.publishedAt, warnings: warnings)
-        result.search = TokenizedDocument(document, tokenizer: tokenizer)
-        return result
+        return finish(result, search: document, sourceLinks: rendered.sourceLinks)
     }
 
     /// Up to five articles: shared tags first, then the same category, most viewed first.

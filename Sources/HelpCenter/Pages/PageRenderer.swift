@@ -24,6 +24,10 @@ struct RenderedPage: Sendable {
     var warnings: [BuildWarning] = []
     /// The page's entry in the search index, for articles and posts.
     var search: TokenizedDocument?
+    /// The link targets of the page's Markdown as written, which its rendering depends on.
+    var sourceLinks: [String] = []
+    /// In ``PageRenderer/Mode/fingerprint(links:)``: a hash of everything the page is made from.
+    var fingerprint: UInt64 = 0
 }
 
 /// Fills the theme's templates for every page of a site.
@@ -38,6 +42,18 @@ struct PageRenderer: Sendable {
     /// Positions in ``SiteContent/articles`` by tag and by category index, for related articles.
     let articlesByTag: [String: [Int]]
     let articlesByCategory: [Int: [Int]]
+    /// Whether pages are rendered or only fingerprinted.
+    var mode = Mode.render
+
+    enum Mode: Sendable {
+        /// Fill the templates and render the Markdown.
+        case render
+        /// Only hash what the page would be made from: its template contexts, with each Markdown
+        /// document standing for itself (its source, the renderer's options, and what the page's link
+        /// rewriter now answers for `links`, the links the document had when it was last rendered).
+        /// Equal fingerprints mean equal pages, for the build cache, at a fraction of the cost.
+        case fingerprint(links: [String])
+    }
 
     /// Ids the theme's templates use; Markdown headings never get them.
     static let themeIDs: Set<String> = [
@@ -83,6 +99,28 @@ struct PageRenderer: Sendable {
         return jobs
     }
 
+    /// The fingerprint of `job`'s page, given the links its Markdown had when it was last rendered.
+    func fingerprint(_ job: PageJob, links: [String]) -> UInt64 {
+        var renderer = self
+        renderer.mode = .fingerprint(links: links)
+        return renderer.render(job).fingerprint
+    }
+
+    /// The path of the file `job` writes, relative to the site root.
+    func outputPath(_ job: PageJob) -> String {
+        let path: String = switch job {
+        case .home: SitePaths.home
+        case .search: SitePaths.search
+        case .notFound: SitePaths.notFound
+        case .community: SitePaths.community
+        case .category(let index): SitePaths.category(content.categories[index].slug)
+        case .article(let index): SitePaths.article(content.articles[index].slug)
+        case .topic(let index, let byVotes, let page): SitePaths.topic(content.topics[index].slug, byVotes: byVotes, page: page)
+        case .post(let index): SitePaths.post(content.posts[index].slug)
+        }
+        return SitePaths.file(for: path)
+    }
+
     func render(_ job: PageJob) -> RenderedPage {
         switch job {
         case .home: home()
@@ -104,7 +142,6 @@ struct PageRenderer: Sendable {
         context: [String: Any], links: PageLinks, lastModified: Date? = nil, warnings: [BuildWarning] = []
     ) -> RenderedPage {
         var context = context.merging(common(links: links, kind: kind)) { own, _ in own }
-        let body = theme.render(kind == .notFound ? "404" : kind.rawValue, context)
         var page: [String: Any] = [
             "title": title, "kind": kind.rawValue, "ogType": kind == .article ? "article" : "website",
             "fullTitle": kind == .home ? "\(siteTitle) Help Center" : "\(title) – \(siteTitle)",
@@ -113,10 +150,63 @@ struct PageRenderer: Sendable {
         if kind != .notFound, let canonical = options.absoluteURL(path) { page["canonical"] = canonical }
         if !jsonLD.isEmpty { page["jsonLD"] = jsonLD.map(JSONLD.serialize) }
         context["page"] = page
-        context["content"] = body
+        let template = kind == .notFound ? "404" : kind.rawValue
+        if case .fingerprint = mode {
+            var hasher = StableHasher()
+            hasher.combine(template)
+            hasher.combine(context: context)
+            hasher.combine(lastModified)
+            for warning in warnings { hasher.combine(warning.message) }
+            return RenderedPage(
+                path: SitePaths.file(for: path), kind: kind, html: "", lastModified: lastModified, warnings: warnings,
+                fingerprint: hasher.finalize())
+        }
+        context["content"] = theme.render(template, context)
         return RenderedPage(
             path: SitePaths.file(for: path), kind: kind, html: theme.render("layout", context),
             lastModified: lastModified, warnings: warnings)
+    }
+
+    /// Renders a Markdown document of the page, or in ``Mode/fingerprint(links:)`` returns a stand-in
+    /// whose text is the hash of what the rendering depends on.
+    func markdown(_ renderer: MarkdownRenderer, _ source: String, rewrite: @escaping MarkdownRenderer.LinkRewriter) -> RenderedMarkdown {
+        guard case .fingerprint(let links) = mode else { return renderer.render(source, rewriteLink: rewrite) }
+        var hasher = StableHasher()
+        hasher.combine(source)
+        hasher.combine(renderer.options.allowRawHTML)
+        hasher.combine(renderer.options.headingAnchors)
+        hasher.combine(renderer.options.maxBytes)
+        for id in renderer.options.reservedIDs.sorted() { hasher.combine(id) }
+        for link in links {
+            hasher.combine(link)
+            hasher.combine(rewrite(link))
+        }
+        let token = "\u{0}markdown-" + String(hasher.finalize(), radix: 16)
+        return RenderedMarkdown(html: token, headings: [], text: token, links: [], sourceLinks: [], fallbackReason: nil)
+    }
+
+    /// Adds the page's search entry and the links its Markdown had; in ``Mode/fingerprint(links:)``
+    /// adds the search document to the fingerprint instead.
+    func finish(_ page: RenderedPage, search document: SearchDocument, sourceLinks: [String]) -> RenderedPage {
+        var page = page
+        switch mode {
+        case .render:
+            page.search = TokenizedDocument(document, tokenizer: tokenizer)
+            page.sourceLinks = sourceLinks
+        case .fingerprint:
+            var hasher = StableHasher(page.fingerprint)
+            hasher.combine(document.kind.rawValue)
+            for text in [document.title, document.path, document.excerpt, document.body] { hasher.combine(text) }
+            hasher.combine(document.group)
+            for heading in document.headings {
+                hasher.combine(heading.text)
+                hasher.combine(heading.id)
+            }
+            hasher.combine(document.popularity)
+            hasher.combine(document.status)
+            page.fingerprint = hasher.finalize()
+        }
+        return page
     }
 
     var siteTitle: String { content.snapshot.team.displayName }

@@ -48,6 +48,12 @@ struct TokenizedDocument: Sendable {
     static let titleWeight = 16, headingWeight = 6, summaryWeight = 3, bodyWeight = 1, maxBodyHits = 4
     static let maxScore = 63
 
+    init(document: SearchDocument, terms: [String: TermHit], titleLength: Int) {
+        self.document = document
+        self.terms = terms
+        self.titleLength = titleLength
+    }
+
     init(_ document: SearchDocument, tokenizer: SearchTokenizer) {
         self.document = document
         var terms: [String: TermHit] = [:]

@@ -11,6 +11,8 @@ public struct Theme: Sendable {
     private let library: MustacheLibrary
     /// Where each template was loaded from, by name.
     public let sources: [String: URL]
+    /// A hash of every template's name and text, for the build cache.
+    let fingerprint: UInt64
 
     /// Loads the default theme, overridden by the templates in `overrides`.
     public init(overrides: URL? = nil) throws {
@@ -62,6 +64,12 @@ public struct Theme: Sendable {
         }
         self.library = library
         self.sources = sources
+        var hasher = StableHasher()
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(text)
+        }
+        fingerprint = hasher.finalize()
     }
 
     /// Renders template `name` with `context`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CStarSnapshot
 import Foundation
 import HelpCenter
+import HelpCenterResources
 
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +32,7 @@ struct BuildCommand: AsyncParsableCommand {
         if let snapshot = try await input.fetchTeam() {
             result = try await builder.build(snapshot: snapshot)
         } else {
-            result = try await builder.build(snapshot: SnapshotSource.load(input.snapshot))
+            result = try await builder.build(snapshotFile: input.snapshot.map(URL.init(fileURLWithPath:)) ?? DemoHelpCenter.url())
         }
         Terminal.printReport(result)
         if let report {

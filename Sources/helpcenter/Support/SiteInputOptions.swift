@@ -36,8 +36,15 @@ struct SiteInputOptions: ParsableArguments {
     @Flag(help: "Render raw HTML in articles (never in community posts and comments).")
     var allowHtml = false
 
+    @Option(help: "The build cache folder, which lets a rebuild redo only what changed (default: .helpcenter-cache beside the output folder).")
+    var cache: String?
+
+    @Flag(help: "Build everything, without reading or writing the build cache.")
+    var noCache = false
+
     func validate() throws {
         if snapshot != nil && team != nil { throw ValidationError("give either --snapshot or --team, not both.") }
+        if noCache && cache != nil { throw ValidationError("give either --cache or --no-cache, not both.") }
         if let siteUrl { _ = try HTTPURLOption.parse(siteUrl, option: "--site-url") }
         if let feedbackApi { _ = try HTTPURLOption.parse(feedbackApi, option: "--feedback-api") }
         if team != nil { _ = try HTTPURLOption.parse(baseUrl, option: "--base-url") }
@@ -50,7 +57,8 @@ struct SiteInputOptions: ParsableArguments {
         SiteOptions(
             output: output, templates: templates.map(URL.init(fileURLWithPath:)),
             publicFolder: publicFolder.map(URL.init(fileURLWithPath:)), siteURL: siteUrl.flatMap(URL.init(string:)),
-            basePath: basePath, allowArticleHTML: allowHtml, force: force, feedbackAPI: feedbackApi.flatMap(URL.init(string:)))
+            basePath: basePath, allowArticleHTML: allowHtml, force: force, feedbackAPI: feedbackApi.flatMap(URL.init(string:)),
+            cacheFolder: noCache ? nil : cache.map(URL.init(fileURLWithPath:)) ?? SiteOptions.defaultCacheFolder(for: output))
     }
 
     /// Fetches the team through the SDK (with --team).

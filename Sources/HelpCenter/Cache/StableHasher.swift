@@ -1,0 +1,113 @@
+import Foundation
+
+/// A 64-bit hash that is the same in every process and on every run (unlike `Hasher`, which is seeded
+/// per process), for fingerprints kept in the build cache. Each value is fed with a type tag and its
+/// length, so different structures never feed the same bytes.
+struct StableHasher {
+    private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    init() {}
+
+    init(_ seed: UInt64) {
+        combine(seed)
+    }
+
+    private mutating func byte(_ byte: UInt8) {
+        state = (state ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    mutating func combine(_ value: UInt64) {
+        var value = value
+        for _ in 0..<8 {
+            byte(UInt8(truncatingIfNeeded: value))
+            value >>= 8
+        }
+    }
+
+    mutating func combine(_ value: Int) {
+        byte(1)
+        combine(UInt64(bitPattern: Int64(value)))
+    }
+
+    mutating func combine(_ value: Bool) {
+        byte(value ? 3 : 2)
+    }
+
+    mutating func combine(_ value: Double) {
+        byte(4)
+        combine(value.bitPattern)
+    }
+
+    mutating func combine(_ text: String) {
+        byte(5)
+        var text = text
+        text.withUTF8 { bytes in
+            combine(UInt64(bytes.count))
+            for value in bytes { byte(value) }
+        }
+    }
+
+    mutating func combine(_ data: Data) {
+        byte(6)
+        combine(UInt64(data.count))
+        data.withUnsafeBytes { bytes in
+            for value in bytes { byte(value) }
+        }
+    }
+
+    mutating func combine(_ value: String?) {
+        if let value { combine(value) } else { byte(0) }
+    }
+
+    mutating func combine(_ date: Date?) {
+        if let date { combine(date.timeIntervalSinceReferenceDate) } else { byte(0) }
+    }
+
+    /// A template context: strings, numbers, booleans, dictionaries (in key order) and arrays.
+    mutating func combine(context value: Any) {
+        switch value {
+        case let text as String: combine(text)
+        case let flag as Bool: combine(flag)
+        case let number as Int: combine(number)
+        case let number as Double: combine(number)
+        case let dictionary as [String: Any]:
+            byte(7)
+            combine(UInt64(dictionary.count))
+            for key in dictionary.keys.sorted() {
+                combine(key)
+                combine(context: dictionary[key]!)
+            }
+        case let array as [Any]:
+            byte(8)
+            combine(UInt64(array.count))
+            for element in array { combine(context: element) }
+        default:
+            byte(9)
+            combine(String(describing: type(of: value)))
+            combine(String(describing: value))
+        }
+    }
+
+    /// The hash, with the bits mixed so that nearby inputs give distant values.
+    func finalize() -> UInt64 {
+        var value = state
+        value ^= value >> 33
+        value = value &* 0xff51_afd7_ed55_8ccd
+        value ^= value >> 33
+        value = value &* 0xc4ce_b9fe_1a85_ec53
+        value ^= value >> 33
+        return value
+    }
+
+    static func hash(_ text: String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+
+    static func hash(_ data: Data) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(data)
+        return hasher.finalize()
+    }
+}
