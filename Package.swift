@@ -96,6 +96,11 @@ let package = Package(
             name: "HelpCenterPreviewTests",
             dependencies: ["HelpCenterPreview", "HelpCenter", "CStarSnapshot", "HelpCenterResources", "TestSupport"]
         ),
+        // The README's "Embed in your generator" example, compiled and run.
+        .testTarget(
+            name: "ExampleTests",
+            dependencies: ["CStar", "CStarEmulator", "HelpCenter", "HelpCenterResources"]
+        ),
         // End-to-end tests that run the built `helpcenter` executable.
         .testTarget(
             name: "HelpCenterCLITests",

@@ -82,4 +82,26 @@ public struct CStarEmulator: Sendable {
         )
         try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [])
     }
+
+    /// Serves on a free loopback port while `body` runs with the base URL, then stops: for tests and
+    /// tools that talk to the emulator in-process.
+    public func withServer<T>(_ body: (URL) async throws -> T) async throws -> T {
+        let (ready, continuation) = AsyncStream.makeStream(of: URL.self)
+        let server = Task {
+            defer { continuation.finish() }
+            try await run(port: 0) { url in continuation.yield(url) }
+        }
+        defer { server.cancel() }
+        var iterator = ready.makeAsyncIterator()
+        guard let url = await iterator.next() else {
+            try await server.value
+            throw EmulatorError.didNotStart
+        }
+        return try await body(url)
+    }
+}
+
+/// The emulator could not start serving.
+public enum EmulatorError: Error, Sendable {
+    case didNotStart
 }

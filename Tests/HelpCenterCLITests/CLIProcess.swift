@@ -7,9 +7,24 @@ enum CLI {
         Bundle.main.bundleURL.appendingPathComponent("helpcenter")
     }
 
-    /// Runs `helpcenter` with `arguments` to completion.
-    static func run(_ arguments: [String], timeout: Duration = .seconds(120)) async throws -> ChildProcess.Result {
-        try await ChildProcess.run(executable, arguments, timeout: timeout)
+    /// Variables that change what `helpcenter` prints or fetches; a test sets them only on purpose.
+    static let behaviourVariables = ["GITHUB_ACTIONS", "NO_COLOR", "CSTAR_TEAM", "CSTAR_BASE_URL"]
+
+    /// Runs `helpcenter` with `arguments` to completion, with `environment` added to this process's
+    /// (without ``behaviourVariables`` unless given).
+    /// With `through`, runs that command line instead (which runs `helpcenter` itself).
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], through wrapper: [String]? = nil,
+        timeout: Duration = .seconds(120)
+    ) async throws -> ChildProcess.Result {
+        var variables = ProcessInfo.processInfo.environment
+        for name in behaviourVariables { variables[name] = nil }
+        variables.merge(environment) { _, new in new }
+        if let wrapper {
+            return try await ChildProcess.run(
+                URL(fileURLWithPath: "/usr/bin/env"), wrapper, environment: variables, timeout: timeout)
+        }
+        return try await ChildProcess.run(executable, arguments, environment: variables, timeout: timeout)
     }
 
     /// Starts `helpcenter emulate` on a free port and returns it with its base URL once it listens.

@@ -143,15 +143,23 @@ import Testing
         #expect(repaired.written == 2)
         #expect(try SiteFixtures.files(in: workspace.site) == clean)
 
+        // A cache cut in half: its file list is whole, its page records are not.
         let cacheFolder = workspace.root.appendingPathComponent("cache")
-        for name in try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path) {
-            let file = cacheFolder.appendingPathComponent(name)
-            var bytes = try Data(contentsOf: file)
-            bytes.removeLast(bytes.count / 2)
-            try bytes.write(to: file)
-        }
-        let rebuilt = try await workspace.build(snapshot)
+        let cacheFile = cacheFolder.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path)[0])
+        var bytes = try Data(contentsOf: cacheFile)
+        bytes.removeLast(bytes.count / 2)
+        try bytes.write(to: cacheFile)
+        var edited = snapshot
+        var random = SeededGenerator(seed: 7)
+        _ = SnapshotEdits.apply(to: &edited, using: &random)
+        let rebuilt = try await workspace.build(edited)
         #expect(rebuilt.written == rebuilt.files)
+        #expect(try SiteFixtures.files(in: workspace.site) == (try await workspace.cleanBuild(edited)))
+
+        // A cache that is not one at all.
+        try Data("not a cache".utf8).write(to: cacheFile)
+        let fresh = try await workspace.build(snapshot)
+        #expect(fresh.written == fresh.files)
         #expect(try SiteFixtures.files(in: workspace.site) == clean)
     }
 }

@@ -14,13 +14,16 @@ public enum ChildProcess {
         public var description: String { "timed out: \(command.joined(separator: " "))" }
     }
 
-    /// Runs `executable` with `arguments` (and `input` on standard input) to completion.
+    /// Runs `executable` with `arguments` (and `input` on standard input) to completion, in
+    /// `environment` when given (else this process's).
     public static func run(
-        _ executable: URL, _ arguments: [String], input: Data? = nil, timeout: Duration = .seconds(120)
+        _ executable: URL, _ arguments: [String], input: Data? = nil, environment: [String: String]? = nil,
+        timeout: Duration = .seconds(120)
     ) async throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let stdout = Pipe()
         let stderr = Pipe()
         let stdin = Pipe()

@@ -16,6 +16,9 @@ struct BuildInputs {
     var cacheFile: URL?
     /// The last build's cache, when there is a usable one.
     var cache: BuildCache?
+    /// The slug history, when the build keeps one, and a hash of its file.
+    var history: SlugHistory?
+    var historyKey: UInt64 = 0
 
     init(options: SiteOptions) throws {
         theme = try Theme(overrides: options.templates)
@@ -54,7 +57,11 @@ struct BuildInputs {
         self.cacheFile = cacheFile
         let environment = self.environment
         cache = cacheFile.flatMap { BuildCache.load(from: $0, environment: environment) }
-        protectedPaths = [options.templates, options.publicFolder, options.cacheFolder].compactMap { $0 }
+        protectedPaths = [options.templates, options.publicFolder, options.cacheFolder, options.slugHistory].compactMap { $0 }
+        if let url = options.slugHistory {
+            history = try SlugHistory(contentsOf: url)
+            historyKey = StableHasher.hash((try? Data(contentsOf: url)) ?? Data())
+        }
     }
 
     /// Folders the output folder may never contain.

@@ -13,10 +13,12 @@ public struct BuildReport: Sendable, Codable {
     public var written: Int
     /// Files of the last build that this one deleted.
     public var removed: Int
+    /// Old URLs kept working by a redirect to a page's new slug.
+    public var redirects: Int
 
     public init(
         output: String, pages: [String: Int], files: Int, bytes: Int, phases: [Phase], warnings: [BuildWarning],
-        written: Int, removed: Int
+        written: Int, removed: Int, redirects: Int = 0
     ) {
         self.output = output
         self.pages = pages
@@ -26,6 +28,7 @@ public struct BuildReport: Sendable, Codable {
         self.warnings = warnings
         self.written = written
         self.removed = removed
+        self.redirects = redirects
     }
 
     public struct Phase: Sendable, Codable {
@@ -40,7 +43,8 @@ public struct BuildReport: Sendable, Codable {
         let kinds = PageKind.allCases.compactMap { kind in pages[kind.rawValue].map { "\($0) \(kind.rawValue)" } }
         let phases = self.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }
         var lines = [
-            "Built \(output): \(totalPages) pages (\(kinds.joined(separator: ", "))), \(files) files\(changes), \(Self.size(bytes))",
+            "Built \(output): \(totalPages) pages (\(kinds.joined(separator: ", "))), \(files) files\(changes), \(Self.size(bytes))"
+                + (redirects > 0 ? ", \(redirects) redirect\(redirects == 1 ? "" : "s")" : ""),
             "Time: " + phases.joined(separator: ", "),
         ]
         if !warnings.isEmpty { lines.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
@@ -76,5 +80,17 @@ struct PhaseClock {
         let elapsed = now - started
         phases.append(.init(name: name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         started = now
+    }
+}
+
+/// A strict build found content problems (see ``SiteOptions/strict``): nothing was written, and the
+/// report lists every problem.
+public struct StrictBuildFailure: Error, Sendable, CustomStringConvertible {
+    public var report: BuildReport
+
+    public var problems: [BuildWarning] { report.warnings.filter(\.kind.isContentProblem) }
+
+    public var description: String {
+        "the strict build found \(problems.count) content problem\(problems.count == 1 ? "" : "s"); the site was not written"
     }
 }

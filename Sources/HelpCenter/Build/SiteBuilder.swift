@@ -17,9 +17,12 @@ import HelpCenterResources
 /// and gives the same files a clean build would.
 public struct SiteBuilder: Sendable {
     public var options: SiteOptions
+    /// Called as pages are done (about a hundred times per build), for a progress bar.
+    public var progress: (@Sendable (_ pagesDone: Int, _ pages: Int) -> Void)?
 
-    public init(options: SiteOptions) {
+    public init(options: SiteOptions, progress: (@Sendable (_ pagesDone: Int, _ pages: Int) -> Void)? = nil) {
         self.options = options
+        self.progress = progress
     }
 
     /// Fetches the team through the clients, then builds.
@@ -48,6 +51,7 @@ public struct SiteBuilder: Sendable {
         let inputs = try BuildInputs(options: options)
         var hasher = StableHasher(StableHasher.hash(data))
         hasher.combine(inputs.assetsKey)
+        hasher.combine(inputs.historyKey)
         let inputHash = hasher.finalize()
         if let cache = inputs.cache, cache.input == inputHash, cache.siteIsIntact(at: options.output) {
             clock.finish("check")
@@ -55,6 +59,7 @@ public struct SiteBuilder: Sendable {
             report.phases = clock.phases
             report.written = 0
             report.removed = 0
+            if options.strict, report.warnings.contains(where: \.kind.isContentProblem) { throw StrictBuildFailure(report: report) }
             return report
         }
         let snapshot = try Snapshot(data: data, path: url.path)
@@ -64,6 +69,8 @@ public struct SiteBuilder: Sendable {
 
     private func build(_ snapshot: Snapshot, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {
         var clock = clock
+        var inputs = inputs
+        inputs.cache = inputs.cache?.withPages()
         let content = SiteContent(snapshot: snapshot)
         clock.finish("content")
 
@@ -92,9 +99,34 @@ public struct SiteBuilder: Sendable {
             clock.finish("search index")
 
             for (path, text) in feeds(content, pages: pages) { try files.emit(path, Data(text.utf8)) }
+            let redirects = inputs.history.map { Redirects(content: content, history: $0) }
+            var checkedPages = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.entry.page!.html) })
+            for (path, text) in redirects?.files(options: options) ?? [] {
+                try files.emit(path, Data(text.utf8))
+                if path.hasSuffix(".html") { checkedPages[path] = HTMLLinks(text) }
+            }
             clock.finish("feeds")
 
+            let brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
+            clock.finish("links")
+
             let removed = files.removed
+            var counts: [String: Int] = [:]
+            for page in pages { counts[page.entry.page!.kind.rawValue, default: 0] += 1 }
+            let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
+            let linkWarnings = brokenLinks.map { BuildWarning(.brokenLink, $0.description, page: $0.page) }
+            var report = BuildReport(
+                output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
+                warnings: content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings + linkWarnings,
+                written: files.written.count, removed: removed.count, redirects: redirects?.redirects.count ?? 0)
+            if options.strict, report.warnings.contains(where: \.kind.isContentProblem) {
+                output.discard()
+                clock.finish("commit")
+                report.phases = clock.phases
+                report.written = 0
+                report.removed = 0
+                throw StrictBuildFailure(report: report)
+            }
             if files.written.isEmpty && removed.isEmpty {
                 output.discard()
             } else if inputs.cache != nil && files.kept > 0 {
@@ -102,13 +134,11 @@ public struct SiteBuilder: Sendable {
             } else {
                 try output.commit()
             }
-            var counts: [String: Int] = [:]
-            for page in pages { counts[page.entry.page!.kind.rawValue, default: 0] += 1 }
-            let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
-            var report = BuildReport(
-                output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
-                warnings: content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings,
-                written: files.written.count, removed: removed.count)
+            if let redirects, let url = options.slugHistory, redirects.history != inputs.history {
+                do { try redirects.history.write(to: url) } catch {
+                    throw BuildError.output("the site was built, but the slug history could not be saved: \(error)")
+                }
+            }
             if let cacheFile = inputs.cacheFile {
                 let cache = BuildCache(
                     environment: inputs.environment, input: inputHash, searchKey: searchKey, report: report, files: files.entries)
@@ -184,15 +214,19 @@ public struct SiteBuilder: Sendable {
                     let stamp = try output.write(Data(page.html.utf8), to: page.path)
                     let record = BuildCache.PageRecord(
                         kind: page.kind, lastModified: page.lastModified, warnings: page.warnings,
-                        sourceLinks: page.sourceLinks, search: page.search)
+                        sourceLinks: page.sourceLinks, html: HTMLLinks(page.html), search: page.search)
                     let fingerprint = caching ? renderer.fingerprint(job, links: page.sourceLinks) : 0
                     return (index, BuiltPage(path: page.path, entry: .init(stamp: stamp, hash: fingerprint, page: record), written: true))
                 }
                 next += 1
             }
             while next < min(width, jobs.count) { add() }
+            var done = 0
+            let step = max(1, jobs.count / 100)
             while let (index, page) = try await group.next() {
                 results[index] = page
+                done += 1
+                if done % step == 0 || done == jobs.count { progress?(done, jobs.count) }
                 if next < jobs.count { add() }
             }
             return results.compactMap { $0 }

@@ -30,11 +30,18 @@ public struct SiteOptions: Sendable {
     /// A folder for the build cache, which lets the next build of the same output redo only what
     /// changed; `nil` builds everything every time. Never inside ``output``.
     public var cacheFolder: URL?
+    /// Fail the build, leaving the previous site in place, when it finds a content problem: a broken
+    /// link or anchor, a duplicate or unusable slug, an article in an unknown category, … Without it
+    /// they are warnings in the report.
+    public var strict: Bool
+    /// A file recording every slug each page has had (see ``SlugHistory``); read before the build and
+    /// updated after it. A page whose slug changed keeps its old URL as a redirect.
+    public var slugHistory: URL?
 
     public init(
         output: URL, templates: URL? = nil, publicFolder: URL? = nil, siteURL: URL? = nil, basePath: String = "/",
         allowArticleHTML: Bool = false, force: Bool = false, feedbackAPI: URL? = nil, postsPerPage: Int = 20,
-        language: String = "en", cacheFolder: URL? = nil
+        language: String = "en", cacheFolder: URL? = nil, strict: Bool = false, slugHistory: URL? = nil
     ) {
         self.output = output
         self.templates = templates
@@ -47,6 +54,8 @@ public struct SiteOptions: Sendable {
         self.postsPerPage = max(1, postsPerPage)
         self.language = language
         self.cacheFolder = cacheFolder
+        self.strict = strict
+        self.slugHistory = slugHistory
     }
 
     /// The cache folder the command line uses by default: `.helpcenter-cache` beside the output folder.

@@ -22,6 +22,14 @@ struct BuildCache: Sendable {
     /// Every file of the site, by path relative to its root.
     var files: [String: Entry]
 
+    init(environment: UInt64, input: UInt64?, searchKey: UInt64, report: BuildReport, files: [String: Entry]) {
+        self.environment = environment
+        self.input = input
+        self.searchKey = searchKey
+        self.report = report
+        self.files = files
+    }
+
     struct Entry: Sendable {
         var stamp: FileStamp
         /// A page's fingerprint, or the hash of any other file's bytes.
@@ -41,6 +49,8 @@ struct BuildCache: Sendable {
         var lastModified: Date?
         var warnings: [BuildWarning]
         var sourceLinks: [String]
+        /// The page's ids and link targets, for the link check.
+        var html: HTMLLinks
         /// The page's search entry, without its body text (the index does not store it).
         var search: TokenizedDocument?
     }
@@ -53,11 +63,11 @@ struct BuildCache: Sendable {
     }
 
     /// Reads the cache at `url`; `nil` when there is none, it is damaged, or it was written for another
-    /// environment.
+    /// environment. The page records are decoded by ``withPages()``.
     static func load(from url: URL, environment: UInt64) -> BuildCache? {
         guard let data = try? Data(contentsOf: url) else { return nil }
         var reader = CacheReader(Array(data))
-        guard let cache = try? decode(&reader), reader.isAtEnd, cache.environment == environment else { return nil }
+        guard let cache = try? decode(&reader), cache.environment == environment else { return nil }
         return cache
     }
 
@@ -74,56 +84,18 @@ struct BuildCache: Sendable {
 
     // MARK: - Encoding
 
+    /// The file: a header, every file's path, stamp and hash, then a table of shared strings and the
+    /// page records, which a build that finds nothing changed never decodes.
     func encoded() throws -> [UInt8] {
-        var terms: [String: Int] = [:]
-        var termList: [String] = []
-        var body = CacheWriter()
-        body.unsigned(UInt64(files.count))
-        for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
-            body.string(path)
-            body.integer(Int(entry.stamp.size))
-            body.integer(Int(entry.stamp.modified))
-            body.fixed(entry.stamp.inode)
-            body.fixed(entry.hash)
-            body.flag(entry.page != nil)
-            guard let page = entry.page else { continue }
-            body.string(page.kind.rawValue)
-            body.flag(page.lastModified != nil)
-            if let date = page.lastModified { body.fixed(date.timeIntervalSinceReferenceDate.bitPattern) }
-            body.unsigned(UInt64(page.warnings.count))
-            for warning in page.warnings {
-                body.string(warning.kind.rawValue)
-                body.string(warning.message)
+        var strings: [String: Int] = [:]
+        var table: [String] = []
+        var records = CacheWriter()
+        func shared(_ text: String) {
+            if strings[text] == nil {
+                strings[text] = table.count
+                table.append(text)
             }
-            body.unsigned(UInt64(page.sourceLinks.count))
-            for link in page.sourceLinks { body.string(link) }
-            body.flag(page.search != nil)
-            guard let search = page.search else { continue }
-            let document = search.document
-            body.unsigned(UInt64(document.kind.rawValue))
-            body.string(document.title)
-            body.string(document.path)
-            body.optionalString(document.group)
-            body.string(document.excerpt)
-            body.unsigned(UInt64(document.headings.count))
-            for heading in document.headings {
-                body.string(heading.text)
-                body.string(heading.id)
-            }
-            body.integer(document.popularity)
-            body.optionalString(document.status)
-            body.integer(search.titleLength)
-            body.unsigned(UInt64(search.terms.count))
-            for (term, hit) in search.terms.sorted(by: { $0.key < $1.key }) {
-                if terms[term] == nil {
-                    terms[term] = termList.count
-                    termList.append(term)
-                }
-                body.unsigned(UInt64(terms[term]!))
-                body.unsigned(UInt64(hit.score))
-                body.unsigned(UInt64(hit.heading))
-                body.flag(hit.inTitle)
-            }
+            records.unsigned(UInt64(strings[text]!))
         }
         var writer = CacheWriter()
         writer.fixed(Self.formatVersion)
@@ -132,12 +104,61 @@ struct BuildCache: Sendable {
         writer.fixed(input ?? 0)
         writer.fixed(searchKey)
         writer.data(try report.json())
-        writer.unsigned(UInt64(termList.count))
-        for term in termList { writer.string(term) }
-        writer.append(body)
+        let sorted = files.sorted { $0.key < $1.key }
+        writer.unsigned(UInt64(sorted.count))
+        for (path, entry) in sorted {
+            writer.string(path)
+            writer.integer(Int(entry.stamp.size))
+            writer.integer(Int(entry.stamp.modified))
+            writer.fixed(entry.stamp.inode)
+            writer.fixed(entry.hash)
+            writer.flag(entry.page != nil)
+            guard let page = entry.page else { continue }
+            records.string(page.kind.rawValue)
+            records.flag(page.lastModified != nil)
+            if let date = page.lastModified { records.fixed(date.timeIntervalSinceReferenceDate.bitPattern) }
+            records.unsigned(UInt64(page.warnings.count))
+            for warning in page.warnings {
+                records.string(warning.kind.rawValue)
+                records.string(warning.message)
+            }
+            records.unsigned(UInt64(page.sourceLinks.count))
+            for link in page.sourceLinks { records.string(link) }
+            records.unsigned(UInt64(page.html.ids.count))
+            for id in page.html.ids { shared(id) }
+            records.unsigned(UInt64(page.html.links.count))
+            for link in page.html.links { shared(link) }
+            records.flag(page.search != nil)
+            guard let search = page.search else { continue }
+            let document = search.document
+            records.unsigned(UInt64(document.kind.rawValue))
+            records.string(document.title)
+            records.string(document.path)
+            records.optionalString(document.group)
+            records.string(document.excerpt)
+            records.unsigned(UInt64(document.headings.count))
+            for heading in document.headings {
+                records.string(heading.text)
+                records.string(heading.id)
+            }
+            records.integer(document.popularity)
+            records.optionalString(document.status)
+            records.integer(search.titleLength)
+            records.unsigned(UInt64(search.terms.count))
+            for (term, hit) in search.terms.sorted(by: { $0.key < $1.key }) {
+                shared(term)
+                records.unsigned(UInt64(hit.score))
+                records.unsigned(UInt64(hit.heading))
+                records.flag(hit.inTitle)
+            }
+        }
+        writer.unsigned(UInt64(table.count))
+        for text in table { writer.string(text) }
+        writer.append(records)
         return Self.magic + writer.bytes
     }
 
+    /// Decodes the header and the file list; the page records stay in `reader` for ``withPages()``.
     private static func decode(_ reader: inout CacheReader) throws -> BuildCache {
         guard Array(try reader.raw(magic.count)) == magic, try reader.fixed() == formatVersion else {
             throw CacheReader.Malformed()
@@ -147,31 +168,69 @@ struct BuildCache: Sendable {
         let input = try reader.fixed()
         let searchKey = try reader.fixed()
         let report = try JSONDecoder().decode(BuildReport.self, from: try reader.data())
-        var termList: [String] = []
-        for _ in 0..<(try reader.count()) { termList.append(try reader.string()) }
         var files: [String: Entry] = [:]
+        var pagePaths: [String] = []
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
             let stamp = FileStamp(
                 size: Int64(try reader.integer()), modified: Int64(try reader.integer()), inode: try reader.fixed())
-            var entry = Entry(stamp: stamp, hash: try reader.fixed(), page: nil)
-            if try reader.flag() {
-                guard let kind = PageKind(rawValue: try reader.string()) else { throw CacheReader.Malformed() }
-                let lastModified = try reader.flag() ? Date(timeIntervalSinceReferenceDate: Double(bitPattern: try reader.fixed())) : nil
-                var warnings: [BuildWarning] = []
-                for _ in 0..<(try reader.count()) {
-                    guard let kind = BuildWarning.Kind(rawValue: try reader.string()) else { throw CacheReader.Malformed() }
-                    warnings.append(BuildWarning(kind, try reader.string()))
-                }
-                var links: [String] = []
-                for _ in 0..<(try reader.count()) { links.append(try reader.string()) }
-                var search: TokenizedDocument?
-                if try reader.flag() { search = try decodeSearch(&reader, terms: termList) }
-                entry.page = PageRecord(kind: kind, lastModified: lastModified, warnings: warnings, sourceLinks: links, search: search)
-            }
-            files[path] = entry
+            files[path] = Entry(stamp: stamp, hash: try reader.fixed(), page: nil)
+            if try reader.flag() { pagePaths.append(path) }
         }
-        return BuildCache(environment: environment, input: hasInput ? input : nil, searchKey: searchKey, report: report, files: files)
+        var cache = BuildCache(environment: environment, input: hasInput ? input : nil, searchKey: searchKey, report: report, files: files)
+        cache.pending = Pending(reader: reader, paths: pagePaths)
+        return cache
+    }
+
+    /// The page records not decoded yet.
+    private struct Pending: Sendable {
+        var reader: CacheReader
+        var paths: [String]
+    }
+
+    private var pending: Pending?
+
+    /// The cache with every page's record decoded, or `nil` when they are damaged.
+    func withPages() -> BuildCache? {
+        guard var pending else { return self }
+        var cache = self
+        cache.pending = nil
+        do {
+            var table: [String] = []
+            for _ in 0..<(try pending.reader.count()) { table.append(try pending.reader.string()) }
+            for path in pending.paths {
+                cache.files[path]?.page = try Self.decodeRecord(&pending.reader, table)
+            }
+            guard pending.reader.isAtEnd else { return nil }
+        } catch {
+            return nil
+        }
+        return cache
+    }
+
+    private static func decodeRecord(_ reader: inout CacheReader, _ table: [String]) throws -> PageRecord {
+        guard let kind = PageKind(rawValue: try reader.string()) else { throw CacheReader.Malformed() }
+        let lastModified = try reader.flag() ? Date(timeIntervalSinceReferenceDate: Double(bitPattern: try reader.fixed())) : nil
+        var warnings: [BuildWarning] = []
+        for _ in 0..<(try reader.count()) {
+            guard let kind = BuildWarning.Kind(rawValue: try reader.string()) else { throw CacheReader.Malformed() }
+            warnings.append(BuildWarning(kind, try reader.string()))
+        }
+        var links: [String] = []
+        for _ in 0..<(try reader.count()) { links.append(try reader.string()) }
+        var html = HTMLLinks(ids: [], links: [])
+        for _ in 0..<(try reader.count()) { html.ids.append(try shared(&reader, table)) }
+        for _ in 0..<(try reader.count()) { html.links.append(try shared(&reader, table)) }
+        var search: TokenizedDocument?
+        if try reader.flag() { search = try decodeSearch(&reader, terms: table) }
+        return PageRecord(kind: kind, lastModified: lastModified, warnings: warnings, sourceLinks: links, html: html, search: search)
+    }
+
+    /// A string of the cache's shared table, by its number.
+    private static func shared(_ reader: inout CacheReader, _ table: [String]) throws -> String {
+        let index = try reader.small()
+        guard index < table.count else { throw CacheReader.Malformed() }
+        return table[index]
     }
 
     private static func decodeSearch(_ reader: inout CacheReader, terms termList: [String]) throws -> TokenizedDocument {
@@ -188,9 +247,7 @@ struct BuildCache: Sendable {
         let count = try reader.count()
         var terms: [String: TermHit] = Dictionary(minimumCapacity: count)
         for _ in 0..<count {
-            let index = try reader.small()
-            guard index < termList.count else { throw CacheReader.Malformed() }
-            terms[termList[index]] = TermHit(
+            terms[try shared(&reader, termList)] = TermHit(
                 score: try reader.small(), heading: try reader.small(), inTitle: try reader.flag())
         }
         let document = SearchDocument(

@@ -1,3 +1,4 @@
+import CStar
 import Foundation
 
 /// A 64-bit hash that is the same in every process and on every run (unlike `Hasher`, which is seeded
@@ -85,6 +86,28 @@ struct StableHasher {
             byte(9)
             combine(String(describing: type(of: value)))
             combine(String(describing: value))
+        }
+    }
+
+    /// A JSON value, objects in key order.
+    mutating func combine(json value: JSONValue) {
+        switch value {
+        case .null: byte(10)
+        case .bool(let flag): combine(flag)
+        case .int(let number): combine(Int(number))
+        case .double(let number): combine(number)
+        case .string(let text): combine(text)
+        case .array(let values):
+            byte(11)
+            combine(UInt64(values.count))
+            for element in values { combine(json: element) }
+        case .object(let object):
+            byte(12)
+            combine(UInt64(object.count))
+            for key in object.keys.sorted() {
+                combine(key)
+                combine(json: object[key]!)
+            }
         }
     }
 

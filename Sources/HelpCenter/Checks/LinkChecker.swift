@@ -2,8 +2,10 @@ import Foundation
 
 /// Checks that every internal link and `#anchor` of a built site resolves.
 ///
-/// Reads the site's HTML files, resolves each `href` and `src` that stays on the site against its
-/// page, and reports links to files that do not exist and fragments that name no `id` on the target.
+/// Resolves each `href` and `src` that stays on the site against its page, and reports links to files
+/// that do not exist, links that leave the site, and fragments that name no `id` on the target page.
+/// The build runs it over the pages it renders (see ``SiteOptions/strict``); ``check()`` runs it over
+/// a folder on disk.
 public struct LinkChecker: Sendable {
     public struct BrokenLink: Sendable, Hashable, Codable, CustomStringConvertible {
         /// The page with the link, relative to the site root.
@@ -15,70 +17,92 @@ public struct LinkChecker: Sendable {
     }
 
     public let root: URL
+    /// The path the site is served under; absolute links must start with it.
+    public let basePath: String
 
-    public init(root: URL) {
+    public init(root: URL, basePath: String = "/") {
         self.root = root.standardizedFileURL
+        self.basePath = SiteOptions.normalizedBasePath(basePath)
     }
 
-    /// Every broken internal link, page by page in path order.
+    /// Every broken internal link of the site at ``root``, page by page in path order.
     public func check() throws -> [BrokenLink] {
-        let pages = try htmlFiles()
-        var ids: [String: Set<String>] = [:]
-        var links: [String: [String]] = [:]
-        for page in pages {
-            let html = try String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
-            let parsed = Self.parse(html)
-            ids[page] = parsed.ids
-            links[page] = parsed.links
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        var files = Set<String>()
+        var pages: [String: HTMLLinks] = [:]
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            let path = String(url.standardizedFileURL.path.dropFirst(prefix.count))
+            files.insert(path)
+            if url.pathExtension == "html" {
+                pages[path] = HTMLLinks(try String(contentsOf: url, encoding: .utf8))
+            }
         }
+        return Self.check(pages: pages, files: files, basePath: basePath)
+    }
+
+    /// The broken links of `pages` (by site path), in a site made of `files`.
+    static func check(pages: [String: HTMLLinks], files: Set<String>, basePath: String) -> [BrokenLink] {
+        var ids: [String: Set<String>] = [:]
         var broken: [BrokenLink] = []
-        for page in pages {
-            for link in links[page] ?? [] {
-                if let reason = problem(link, on: page, ids: &ids) {
-                    broken.append(BrokenLink(page: page, link: link, reason: reason))
+        // A link that climbs to the root first ("../../x/") means the same from every page as deep:
+        // its verdict is kept by depth.
+        var verdicts: [Int: [String: String?]] = [:]
+        for page in pages.keys.sorted() {
+            let folder = page.split(separator: "/").dropLast()
+            let climb = String(repeating: "../", count: folder.count)
+            for link in pages[page]!.links {
+                let shared = !folder.isEmpty && link.hasPrefix(climb) && !link.dropFirst(climb.count).hasPrefix("..")
+                let reason: String?
+                if shared, let known = verdicts[folder.count]?[link] {
+                    reason = known
+                } else {
+                    reason = problem(link, on: page, folder: folder, pages: pages, files: files, basePath: basePath, ids: &ids)
+                    if shared { verdicts[folder.count, default: [:]][link] = .some(reason) }
                 }
+                if let reason { broken.append(BrokenLink(page: page, link: link, reason: reason)) }
             }
         }
         return broken
     }
 
-    private func problem(_ rawLink: String, on page: String, ids: inout [String: Set<String>]) -> String? {
-        let link = Self.unescape(rawLink)
+    private static func problem(
+        _ rawLink: String, on page: String, folder: ArraySlice<Substring>, pages: [String: HTMLLinks], files: Set<String>,
+        basePath: String, ids: inout [String: Set<String>]
+    ) -> String? {
+        let link = rawLink.utf8.contains(UInt8(ascii: "&")) ? unescape(rawLink) : rawLink
         if link.isEmpty { return "empty link" }
-        let lower = link.lowercased()
-        if lower.hasPrefix("//") || lower.firstMatch(of: /^[a-z][a-z0-9+.\-]*:/) != nil { return nil }
-        let (pathPart, fragment) = Self.split(link)
+        if link.hasPrefix("//") || URLScheme.of(link) != nil { return nil }
+        var (pathPart, fragment) = split(link)
+        if pathPart.hasPrefix("/") {
+            guard (pathPart + "/").hasPrefix(basePath) else { return "leads outside the site" }
+            pathPart = "/" + pathPart.dropFirst(min(pathPart.count, basePath.count))
+        }
         let target: String
         if pathPart.isEmpty {
             target = page
         } else {
-            guard let resolved = resolve(pathPart, from: page) else { return "leads outside the site" }
+            guard let resolved = resolve(pathPart, from: folder) else { return "leads outside the site" }
             target = resolved
         }
-        let url = root.appendingPathComponent(target)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return "no file \(target)" }
-        var file = target
-        if isFolder.boolValue {
-            file = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target + "/index.html"
-            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(file).path) else {
-                return "no file \(file)"
-            }
+        let file: String
+        if files.contains(target) {
+            file = target
+        } else {
+            let index = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target + "/index.html"
+            guard files.contains(index) else { return "no file \(target)" }
+            file = index
         }
-        guard let fragment, !fragment.isEmpty else { return nil }
-        guard file.hasSuffix(".html") else { return nil }
-        if ids[file] == nil {
-            let html = (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)) ?? ""
-            ids[file] = Self.parse(html).ids
-        }
-        let anchor = fragment.removingPercentEncoding ?? fragment
-        return ids[file]?.contains(anchor) == true ? nil : "no id \"\(anchor)\" in \(file)"
+        guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { return nil }
+        if ids[file] == nil { ids[file] = Set(pages[file]?.ids ?? []) }
+        let anchor = fragment.contains("%") ? fragment.removingPercentEncoding ?? fragment : fragment
+        return ids[file]!.contains(anchor) ? nil : "no id \"\(anchor)\" in \(file)"
     }
 
-    /// The site path `link` leads to from `page`, or `nil` when it leaves the site.
-    private func resolve(_ link: String, from page: String) -> String? {
-        var parts: [Substring] = link.hasPrefix("/") ? [] : page.split(separator: "/").dropLast()
-        let decoded = link.removingPercentEncoding ?? link
+    /// The site path `link` leads to from a page in `folder`, or `nil` when it leaves the site.
+    private static func resolve(_ link: String, from folder: ArraySlice<Substring>) -> String? {
+        var parts: [Substring] = link.hasPrefix("/") ? [] : Array(folder)
+        let decoded = link.contains("%") ? link.removingPercentEncoding ?? link : link
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
             if part == ".." {
@@ -90,34 +114,6 @@ public struct LinkChecker: Sendable {
         }
         let path = parts.joined(separator: "/")
         return decoded.hasSuffix("/") && !path.isEmpty ? path + "/" : path
-    }
-
-    private func htmlFiles() throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var files: [String] = []
-        for case let url as URL in enumerator where url.pathExtension == "html" {
-            files.append(String(url.standardizedFileURL.path.dropFirst(prefix.count)))
-        }
-        return files.sorted()
-    }
-
-    /// The `id`s and the `href`/`src` values of an HTML document.
-    static func parse(_ html: String) -> (ids: Set<String>, links: [String]) {
-        var ids = Set<String>()
-        var links: [String] = []
-        for match in html.matches(of: /<[a-zA-Z][^>]*>/) {
-            let tag = match.output
-            for attribute in tag.matches(of: /\s(id|name|href|src)="([^"]*)"/) {
-                let (name, value) = (attribute.output.1, String(attribute.output.2))
-                if name == "id" || (name == "name" && tag.hasPrefix("<a ")) {
-                    ids.insert(unescape(value))
-                } else if name == "href" || name == "src" {
-                    links.append(value)
-                }
-            }
-        }
-        return (ids, links)
     }
 
     static func split(_ link: String) -> (path: String, fragment: String?) {

@@ -3,15 +3,22 @@ import Foundation
 /// A content problem found while building: the site is still built, the problem is reported.
 public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Codable {
-        case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile, cacheNotSaved
+        case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile, brokenLink
+        case cacheNotSaved
+
+        /// A problem with the site's content or files, which fails a strict build (see ``SiteOptions/strict``).
+        public var isContentProblem: Bool { self != .cacheNotSaved }
     }
 
     public var kind: Kind
     public var message: String
+    /// The page the problem is on, relative to the site root, when it is on one.
+    public var page: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, page: String? = nil) {
         self.kind = kind
         self.message = message
+        self.page = page
     }
 
     public var description: String { message }

@@ -34,11 +34,7 @@ struct HostedLinks: Sendable {
     /// home); `nil` when it is not a link into this team's hosted library.
     func resolve(_ link: String, fromArticle current: String?) -> Target? {
         guard !link.isEmpty, !link.hasPrefix("#") else { return nil }
-        if let scheme = link.firstMatch(of: /^([A-Za-z][A-Za-z0-9+.\-]*):/)?.1.lowercased(),
-            scheme != "http", scheme != "https"
-        {
-            return nil
-        }
+        if let scheme = URLScheme.of(link)?.lowercased(), scheme != "http", scheme != "https" { return nil }
         let encodedTeam = team.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? team
         let base = current.map { origin.appendingPathComponent("library/\(encodedTeam)/articles/\($0)") }
             ?? origin.appendingPathComponent("library/\(encodedTeam)/")

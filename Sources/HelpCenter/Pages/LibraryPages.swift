@@ -76,7 +76,7 @@ extension PageRenderer {
             if position + 1 < category.articles.count { context["next"] = articleSummary(category.articles[position + 1], links: links) }
             context["hasPager"] = category.articles.count > 1
         }
-        let related = relatedArticles(to: entry)
+        let related = relatedArticles(to: index)
         context["related"] = related.map { articleSummary($0, links: links) }
         context["hasRelated"] = !related.isEmpty
         if let api = options.feedbackAPI {
@@ -105,24 +105,28 @@ extension PageRenderer {
     }
 
     /// Up to five articles: shared tags first, then the same category, most viewed first.
-    func relatedArticles(to entry: SiteContent.ArticleEntry) -> [SiteContent.ArticleEntry] {
-        let tags = Set(entry.article.tags)
-        // Only articles sharing a tag or the category can score; look those up instead of all.
-        var candidates = Set(entry.categoryIndex.flatMap { articlesByCategory[$0] } ?? [])
-        for tag in tags { candidates.formUnion(articlesByTag[tag] ?? []) }
-        let scored = candidates.compactMap { index -> (Int, Int, Int, SiteContent.ArticleEntry)? in
-            let other = content.articles[index]
-            guard other.slug != entry.slug else { return nil }
-            let shared = tags.intersection(other.article.tags).count
-            let sameCategory = entry.categoryIndex != nil && other.categoryIndex == entry.categoryIndex
-            let score = shared * 2 + (sameCategory ? 1 : 0)
-            return score > 0 ? (score, other.article.viewCount ?? 0, index, other) : nil
+    func relatedArticles(to index: Int) -> [SiteContent.ArticleEntry] {
+        // Only articles sharing a tag or the category can score: count those up instead of all.
+        var scores: [Int: Int] = [:]
+        if let category = content.articles[index].categoryIndex {
+            for other in articlesByCategory[category] ?? [] { scores[other, default: 0] += 1 }
         }
-        return scored.sorted { lhs, rhs in
-            if lhs.0 != rhs.0 { return lhs.0 > rhs.0 }
-            if lhs.1 != rhs.1 { return lhs.1 > rhs.1 }
-            return lhs.2 < rhs.2
-        }.prefix(5).map(\.3)
+        for tag in articleTags[index] {
+            for other in articlesByTag[tag] ?? [] { scores[other, default: 0] += 2 }
+        }
+        scores[index] = nil
+        func ranksBefore(_ lhs: (index: Int, score: Int), _ rhs: (index: Int, score: Int)) -> Bool {
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            if viewCounts[lhs.index] != viewCounts[rhs.index] { return viewCounts[lhs.index] > viewCounts[rhs.index] }
+            return lhs.index < rhs.index
+        }
+        var best: [(index: Int, score: Int)] = []
+        for candidate in scores where best.count < 5 || ranksBefore((candidate.key, candidate.value), best[4]) {
+            let item = (index: candidate.key, score: candidate.value)
+            best.insert(item, at: best.firstIndex { ranksBefore(item, $0) } ?? best.count)
+            if best.count > 5 { best.removeLast() }
+        }
+        return best.map { content.articles[$0.index] }
     }
 
     func search() -> RenderedPage {

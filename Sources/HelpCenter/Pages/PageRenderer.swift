@@ -42,6 +42,9 @@ struct PageRenderer: Sendable {
     /// Positions in ``SiteContent/articles`` by tag and by category index, for related articles.
     let articlesByTag: [String: [Int]]
     let articlesByCategory: [Int: [Int]]
+    /// Each article's distinct tags and view count, by position in ``SiteContent/articles``.
+    let articleTags: [Set<String>]
+    let viewCounts: [Int]
     /// Whether pages are rendered or only fingerprinted.
     var mode = Mode.render
 
@@ -71,8 +74,10 @@ struct PageRenderer: Sendable {
         tokenizer = SearchTokenizer()
         var byTag: [String: [Int]] = [:]
         var byCategory: [Int: [Int]] = [:]
+        articleTags = content.articles.map { Set($0.article.tags) }
+        viewCounts = content.articles.map { $0.article.viewCount ?? 0 }
         for (index, entry) in content.articles.enumerated() {
-            for tag in Set(entry.article.tags) { byTag[tag, default: []].append(index) }
+            for tag in articleTags[index] { byTag[tag, default: []].append(index) }
             if let category = entry.categoryIndex { byCategory[category, default: []].append(index) }
         }
         articlesByTag = byTag
@@ -148,11 +153,11 @@ struct PageRenderer: Sendable {
         ]
         if let description, !description.isEmpty { page["description"] = description }
         if kind != .notFound, let canonical = options.absoluteURL(path) { page["canonical"] = canonical }
-        if !jsonLD.isEmpty { page["jsonLD"] = jsonLD.map(JSONLD.serialize) }
-        context["page"] = page
         let template = kind == .notFound ? "404" : kind.rawValue
         if case .fingerprint = mode {
+            context["page"] = page
             var hasher = StableHasher()
+            for value in jsonLD { hasher.combine(json: value) }
             hasher.combine(template)
             hasher.combine(context: context)
             hasher.combine(lastModified)
@@ -161,6 +166,8 @@ struct PageRenderer: Sendable {
                 path: SitePaths.file(for: path), kind: kind, html: "", lastModified: lastModified, warnings: warnings,
                 fingerprint: hasher.finalize())
         }
+        if !jsonLD.isEmpty { page["jsonLD"] = jsonLD.map(JSONLD.serialize) }
+        context["page"] = page
         context["content"] = theme.render(template, context)
         return RenderedPage(
             path: SitePaths.file(for: path), kind: kind, html: theme.render("layout", context),

@@ -23,20 +23,37 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Replace the output folder even if helpcenter did not create it.")
     var force = false
 
-    @Option(help: "Write the build report as JSON to this file.")
+    @Option(help: "Write the build report as JSON to this file, with every warning.")
     var report: String?
 
+    @Flag(help: "Fail (exit status 2, the previous site left in place) on broken links or anchors, duplicate slugs, articles in unknown categories and other content problems.")
+    var strict = false
+
     func run() async throws {
-        let builder = SiteBuilder(options: input.siteOptions(output: URL(fileURLWithPath: output), force: force))
+        var options = input.siteOptions(output: URL(fileURLWithPath: output), force: force)
+        options.strict = strict
+        let builder = SiteBuilder(options: options) { done, total in Terminal.progress("Building pages \(done)/\(total)") }
         let result: BuildReport
-        if let snapshot = try await input.fetchTeam() {
-            result = try await builder.build(snapshot: snapshot)
-        } else {
-            result = try await builder.build(snapshotFile: input.snapshot.map(URL.init(fileURLWithPath:)) ?? DemoHelpCenter.url())
+        defer { Terminal.endProgress() }
+        do {
+            if let snapshot = try await input.fetchTeam() {
+                result = try await builder.build(snapshot: snapshot)
+            } else {
+                result = try await builder.build(snapshotFile: input.snapshot.map(URL.init(fileURLWithPath:)) ?? DemoHelpCenter.url())
+            }
+        } catch let failure as StrictBuildFailure {
+            Terminal.endProgress()
+            Terminal.printReport(failure.report, strict: true, failed: true)
+            try writeReport(failure.report)
+            throw failure
         }
-        Terminal.printReport(result)
-        if let report {
-            try AtomicFile.write(try result.json(), to: URL(fileURLWithPath: report))
-        }
+        Terminal.endProgress()
+        Terminal.printReport(result, strict: strict)
+        try writeReport(result)
+    }
+
+    private func writeReport(_ result: BuildReport) throws {
+        guard let report else { return }
+        try AtomicFile.write(try result.json(), to: URL(fileURLWithPath: report))
     }
 }

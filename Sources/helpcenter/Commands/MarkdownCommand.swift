@@ -33,7 +33,7 @@ struct MarkdownCommand: AsyncParsableCommand {
             options: .init(allowRawHTML: allowHtml, headingAnchors: !noHeadingAnchors))
         let rendered = renderer.render(String(decoding: data, as: UTF8.self))
         if let reason = rendered.fallbackReason {
-            FileHandle.standardError.write(Data("warning: shown as plain text: \(reason)\n".utf8))
+            Terminal.warning("shown as plain text: \(reason)")
         }
         FileHandle.standardOutput.write(Data(rendered.html.utf8))
     }

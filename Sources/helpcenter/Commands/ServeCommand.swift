@@ -35,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
         if let watchApi {
-            guard input.team != nil else { throw ValidationError("--watch-api needs --team.") }
+            guard input.apiTeam != nil else { throw ValidationError("--watch-api needs --team (or CSTAR_TEAM).") }
             guard watchApi > 0 else { throw ValidationError("--watch-api must be a positive number of seconds.") }
         }
     }
@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let input = self.input
         let source: PreviewSession.Source
-        if input.team != nil {
+        if input.apiTeam != nil {
             source = .api(fetch: { try await input.fetchTeam()! }, refresh: watchApi.map { .seconds($0) })
         } else {
             let path = input.snapshot
@@ -58,7 +58,7 @@ struct ServeCommand: AsyncParsableCommand {
         let (report, snapshot) = try await session.build()
         Terminal.printReport(report)
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
-            Terminal.printError("warning: listening on \(host): other machines can reach this preview.")
+            Terminal.warning("listening on \(host): other machines can reach this preview.")
         }
 
         let server = PreviewServer(root: folder, basePath: input.basePath, hub: hub)
@@ -74,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
                     case .built(let report, let number):
                         Terminal.printReport(report, prefix: "Rebuilt (\(number)): ")
                     case .failed(let message):
-                        Terminal.printError("error: the rebuild failed, still serving the last good site: \(message)")
+                        Terminal.error("the rebuild failed, still serving the last good site: \(message)")
                     }
                 }
             }

@@ -14,11 +14,11 @@ struct SnapshotCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: "The team's slug.")
-    var team: String
+    @Option(help: "The team's slug (default: $CSTAR_TEAM).")
+    var team: String?
 
-    @Option(help: "The API origin.")
-    var baseUrl = ClientConfiguration.defaultBaseURL.absoluteString
+    @Option(help: "The API origin (default: $CSTAR_BASE_URL, else https://www.cstar.help).")
+    var baseUrl: String?
 
     @Option(name: .shortAndLong, help: "The snapshot file to write.")
     var output: String
@@ -36,7 +36,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     var retries = 3
 
     func validate() throws {
-        _ = try HTTPURLOption.parse(baseUrl, option: "--base-url")
+        _ = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
+        guard let team = apiTeam else { throw ValidationError("give the team's slug with --team or the CSTAR_TEAM environment variable.") }
         guard !team.isEmpty else { throw ValidationError("--team must not be empty.") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
@@ -47,11 +48,15 @@ struct SnapshotCommand: AsyncParsableCommand {
         }
     }
 
+    var apiTeam: String? { team ?? CStarEnvironment.team }
+    var apiBaseURL: String { baseUrl ?? CStarEnvironment.baseURL }
+
     func run() async throws {
+        let team = apiTeam ?? ""
         let started = ContinuousClock.now
         var configuration = ClientConfiguration(timeout: .milliseconds(Int64(timeout * 1000)))
         configuration.retry.maxRetries = retries
-        let baseURL = try HTTPURLOption.parse(baseUrl, option: "--base-url")
+        let baseURL = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
         let fetcher = SnapshotFetcher(
             library: LibraryClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
             community: CommunityClient(teamSlug: team, baseURL: baseURL, configuration: configuration),

@@ -9,11 +9,11 @@ struct SiteInputOptions: ParsableArguments {
     @Option(help: "The snapshot file to build from.")
     var snapshot: String?
 
-    @Option(help: "Fetch this team from the cStar API instead of reading a snapshot.")
+    @Option(help: "Fetch this team from the cStar API instead of reading a snapshot (default: $CSTAR_TEAM, unless --snapshot is given).")
     var team: String?
 
-    @Option(help: "The API origin, with --team.")
-    var baseUrl = ClientConfiguration.defaultBaseURL.absoluteString
+    @Option(help: "The API origin, with --team (default: $CSTAR_BASE_URL, else https://www.cstar.help).")
+    var baseUrl: String?
 
     @Option(help: "The team's display name, with --team (the API does not send one; default: the slug).")
     var teamName: String?
@@ -42,12 +42,15 @@ struct SiteInputOptions: ParsableArguments {
     @Flag(help: "Build everything, without reading or writing the build cache.")
     var noCache = false
 
+    @Option(help: "A JSON file of every slug the site's pages have had, read and updated by each build (created if missing); pages whose slug changed keep their old URLs as redirects. Commit it, or keep it between CI runs.")
+    var slugHistory: String?
+
     func validate() throws {
         if snapshot != nil && team != nil { throw ValidationError("give either --snapshot or --team, not both.") }
         if noCache && cache != nil { throw ValidationError("give either --cache or --no-cache, not both.") }
         if let siteUrl { _ = try HTTPURLOption.parse(siteUrl, option: "--site-url") }
         if let feedbackApi { _ = try HTTPURLOption.parse(feedbackApi, option: "--feedback-api") }
-        if team != nil { _ = try HTTPURLOption.parse(baseUrl, option: "--base-url") }
+        if apiTeam != nil { _ = try HTTPURLOption.parse(apiBaseURL, option: "--base-url") }
         guard !basePath.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }), !basePath.contains("..") else {
             throw ValidationError("--base-path must be a plain URL path such as /help/, not '\(basePath)'.")
         }
@@ -58,13 +61,19 @@ struct SiteInputOptions: ParsableArguments {
             output: output, templates: templates.map(URL.init(fileURLWithPath:)),
             publicFolder: publicFolder.map(URL.init(fileURLWithPath:)), siteURL: siteUrl.flatMap(URL.init(string:)),
             basePath: basePath, allowArticleHTML: allowHtml, force: force, feedbackAPI: feedbackApi.flatMap(URL.init(string:)),
-            cacheFolder: noCache ? nil : cache.map(URL.init(fileURLWithPath:)) ?? SiteOptions.defaultCacheFolder(for: output))
+            cacheFolder: noCache ? nil : cache.map(URL.init(fileURLWithPath:)) ?? SiteOptions.defaultCacheFolder(for: output),
+            slugHistory: slugHistory.map(URL.init(fileURLWithPath:)))
     }
 
-    /// Fetches the team through the SDK (with --team).
+    /// The team to fetch: `--team`, else `CSTAR_TEAM` when no snapshot is given.
+    var apiTeam: String? { team ?? (snapshot == nil ? CStarEnvironment.team : nil) }
+
+    var apiBaseURL: String { baseUrl ?? CStarEnvironment.baseURL }
+
+    /// Fetches the team through the SDK (with --team or `CSTAR_TEAM`).
     func fetchTeam() async throws -> Snapshot? {
-        guard let team else { return nil }
-        let url = try HTTPURLOption.parse(baseUrl, option: "--base-url")
+        guard let team = apiTeam else { return nil }
+        let url = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
         return try await SnapshotFetcher(
             library: LibraryClient(teamSlug: team, baseURL: url), community: CommunityClient(teamSlug: team, baseURL: url)
         ).fetch(teamName: teamName)

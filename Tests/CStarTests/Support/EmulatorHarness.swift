@@ -5,21 +5,8 @@ import Foundation
 
 /// Runs `body` against `emulator` started in-process on an ephemeral loopback port.
 func withEmulator<T>(_ emulator: CStarEmulator, _ body: (URL) async throws -> T) async throws -> T {
-    let (ready, continuation) = AsyncStream.makeStream(of: URL.self)
-    let server = Task {
-        defer { continuation.finish() }
-        try await emulator.run(port: 0) { url in continuation.yield(url) }
-    }
-    defer { server.cancel() }
-    var iterator = ready.makeAsyncIterator()
-    guard let url = await iterator.next() else {
-        try await server.value
-        throw HarnessError.emulatorDidNotStart
-    }
-    return try await body(url)
+    try await emulator.withServer(body)
 }
-
-enum HarnessError: Error { case emulatorDidNotStart }
 
 /// Records every wait the SDK asks for and returns at once, so retry tests take milliseconds.
 final class RecordingSleeper: @unchecked Sendable {
