@@ -41,7 +41,9 @@ import Testing
     /// The renderer's additions taken out: heading ids and anchors, `rel`, and the attributes for
     /// keyboard and screen-reader users.
     static func withoutAdditions(_ html: String) -> String {
-        MarkdownRenderer.accessibleTags.reduce(html) { html, tag in html.replacingOccurrences(of: tag.1, with: tag.0) }
+        HTMLFinisher.replacements.reduce(html) { html, tag in
+            html.replacingOccurrences(of: String(decoding: tag.to, as: UTF8.self), with: String(decoding: tag.from, as: UTF8.self))
+        }
             .replacingOccurrences(of: #"<div class="table-scroll" role="region" aria-label="Table \d+" tabindex="0"><table>"#, with: "<table>", options: .regularExpression)
             .replacingOccurrences(of: ##" <a class="heading-anchor" href="#[^"]*" aria-label="Link to section: [^"]*">#</a>"##, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"<h([1-6]) id="[^"]*">"#, with: "<h$1>", options: .regularExpression)

@@ -24,42 +24,67 @@ enum MarkdownInputGuard {
 
     /// Finds table delimiter rows (`| --- | :-: |`) and checks the size of the table below each.
     private static func tableRejection(_ markdown: String) -> String? {
-        guard markdown.contains("-") && markdown.contains("|") else { return nil }
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        var index = 0
-        while index < lines.count {
-            guard let columns = delimiterColumns(lines[index]) else {
+        var markdown = markdown
+        return markdown.withUTF8 { bytes -> String? in
+            guard bytes.contains(UInt8(ascii: "|")) else { return nil }
+            var lines: [Range<Int>] = []
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x0A {
+                lines.append(start..<index)
+                start = index + 1
+            }
+            lines.append(start..<bytes.count)
+            var index = 0
+            while index < lines.count {
+                guard let columns = delimiterColumns(UnsafeBufferPointer(rebasing: bytes[lines[index]])) else {
+                    index += 1
+                    continue
+                }
+                if columns > maxTableColumns {
+                    return "a table has \(columns) columns, more than the limit of \(maxTableColumns)"
+                }
+                var rows = 0
                 index += 1
-                continue
+                while index < lines.count, bytes[lines[index]].contains(where: { !isBlank($0) }) {
+                    rows += 1
+                    index += 1
+                }
+                if columns * rows > maxTableCells {
+                    return "a table has \(columns) columns and \(rows) rows, more than the limit of \(maxTableCells) cells"
+                }
             }
-            if columns > maxTableColumns {
-                return "a table has \(columns) columns, more than the limit of \(maxTableColumns)"
-            }
-            var rows = 0
-            index += 1
-            while index < lines.count, !lines[index].allSatisfy(\.isWhitespace) {
-                rows += 1
-                index += 1
-            }
-            if columns * rows > maxTableCells {
-                return "a table has \(columns) columns and \(rows) rows, more than the limit of \(maxTableCells) cells"
-            }
+            return nil
         }
-        return nil
     }
 
-    /// The number of columns when `line` is a table delimiter row, else `nil`.
-    static func delimiterColumns(_ line: Substring) -> Int? {
-        var trimmed = line.trimmingCharacters(in: .whitespaces)[...]
-        guard trimmed.contains("-") else { return nil }
-        if trimmed.hasPrefix("|") { trimmed = trimmed.dropFirst() }
-        if trimmed.hasSuffix("|") { trimmed = trimmed.dropLast() }
-        let cells = trimmed.split(separator: "|", omittingEmptySubsequences: false)
-        for cell in cells {
-            let content = cell.trimmingCharacters(in: .whitespaces)
-            let dashes = content.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    }
+
+    /// The number of columns when `line` (UTF-8) is a table delimiter row, else `nil`.
+    static func delimiterColumns<Line: Collection>(_ line: Line) -> Int? where Line.Element == UInt8 {
+        // Only spaces, tabs, pipes, colons and dashes; at least one dash.
+        var hasDash = false
+        var hasPipe = false
+        for byte in line {
+            switch byte {
+            case UInt8(ascii: "-"): hasDash = true
+            case UInt8(ascii: "|"): hasPipe = true
+            case UInt8(ascii: ":"): break
+            default: guard isBlank(byte) else { return nil }
+            }
         }
-        return cells.count > 1 || line.contains("|") ? cells.count : nil
+        guard hasDash else { return nil }
+        var trimmed = Array(line.drop(while: isBlank))
+        while let last = trimmed.last, isBlank(last) { trimmed.removeLast() }
+        if trimmed.first == UInt8(ascii: "|") { trimmed.removeFirst() }
+        if trimmed.last == UInt8(ascii: "|") { trimmed.removeLast() }
+        let cells = trimmed.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false)
+        for cell in cells {
+            let content = cell.drop(while: isBlank).reversed().drop(while: isBlank)
+            let dashes = content.drop { $0 == UInt8(ascii: ":") }.reversed().drop { $0 == UInt8(ascii: ":") }
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+        }
+        return cells.count > 1 || hasPipe ? cells.count : nil
     }
 }

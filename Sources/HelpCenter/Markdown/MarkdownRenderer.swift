@@ -80,36 +80,8 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         return RenderedMarkdown(
-            html: Self.accessible(Marker.apply(html, headingIDs: headings.map(\.id))),
+            html: HTMLFinisher.finish(html, headingIDs: headings.map(\.id)),
             headings: headings, text: text, links: links, sourceLinks: sourceLinks, fallbackReason: nil)
-    }
-
-    /// Tags cmark writes exactly like this (raw HTML is escaped or, for articles that allow it, rarely
-    /// written so), with the attributes readers need added.
-    static let accessibleTags: [(String, String)] = [
-        ("<img src=\"", "<img loading=\"lazy\" src=\""),
-        ("<pre>", "<pre tabindex=\"0\">"),
-        ("<pre lang=", "<pre tabindex=\"0\" lang="),
-        ("</table>", "</table></div>"),
-        ("<section class=\"footnotes\" data-footnotes>", "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Footnotes</h2>"),
-        ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
-        ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
-    ]
-
-    /// A scrollable, labelled region around each table, numbered so each has its own name.
-    static func tableOpening(_ number: Int) -> String {
-        "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table \(number)\" tabindex=\"0\"><table>"
-    }
-
-    static func accessible(_ html: String) -> String {
-        let tagged = accessibleTags.reduce(html) { html, tag in
-            html.contains(tag.0) ? html.replacingOccurrences(of: tag.0, with: tag.1) : html
-        }
-        let tables = tagged.components(separatedBy: "<table>")
-        guard tables.count > 1 else { return tagged }
-        var result = tables[0]
-        for (index, rest) in tables.dropFirst().enumerated() { result += tableOpening(index + 1) + rest }
-        return result
     }
 
     /// Whether a link leaves the site: an absolute http(s) URL or a protocol-relative one.
@@ -145,8 +117,15 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         if !current.isEmpty { lines.append(current) }
-        return lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            .joined(separator: "\n")
+        return lines.map(Self.trimmed).filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// `line` without white space (the Unicode White_Space property) at either end.
+    static func trimmed(_ line: String) -> Substring {
+        let scalars = line.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return Substring(scalars[first...last])
     }
 
     /// The text shown when a document is not rendered as Markdown: escaped, in a `<pre>`.
@@ -154,36 +133,5 @@ public struct MarkdownRenderer: Sendable {
         RenderedMarkdown(
             html: "<pre class=\"unrendered\">\(HTML.escape(source))</pre>\n", headings: [], text: source, links: [],
             sourceLinks: [], fallbackReason: reason)
-    }
-}
-
-/// Placeholders the renderer puts into cmark's output and then replaces; U+0001 never survives from
-/// the input (see ``MarkdownRenderer/withoutControlCharacters(_:)``).
-enum Marker {
-    static let external = "\u{1}r\u{1}"
-    static func heading(_ index: Int) -> String { "\u{1}h\(index)\u{1}" }
-
-    /// Turns `<hN>` + heading marker into `<hN id="…">` and `<a href="…">` + external marker into
-    /// `<a href="…" rel="noopener">`.
-    static func apply(_ html: String, headingIDs: [String]) -> String {
-        guard html.utf8.contains(1) else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headingIDs.count * 16)
-        for (index, part) in html.split(separator: "\u{1}", omittingEmptySubsequences: false).enumerated() {
-            guard index % 2 == 1 else {
-                output += part
-                continue
-            }
-            guard output.hasSuffix(">") else { continue }
-            output.removeLast()
-            if part == "r" {
-                output += " rel=\"noopener\">"
-            } else if part.hasPrefix("h"), let number = Int(part.dropFirst()), headingIDs.indices.contains(number) {
-                output += " id=\"\(HTML.escape(headingIDs[number]))\">"
-            } else {
-                output += ">"
-            }
-        }
-        return output
     }
 }

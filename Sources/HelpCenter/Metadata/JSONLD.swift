@@ -4,12 +4,61 @@ import Foundation
 /// schema.org structured data for a page, serialised so it is safe inside `<script type="application/ld+json">`.
 enum JSONLD {
     /// The JSON text with `<`, `>` and `&` escaped, so no content can close the script element.
+    /// Compact JSON with sorted keys and unescaped slashes, with `<`, `>` and `&` escaped so the text can
+    /// never close its `<script>` element.
     static func serialize(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: (try? encoder.encode(value)) ?? Data("{}".utf8), as: UTF8.self)
-        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        var output = ""
+        write(value, to: &output)
+        return output
+    }
+
+    private static func write(_ value: JSONValue, to output: inout String) {
+        switch value {
+        case .null: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number): output += number.isFinite ? "\(number)" : "null"
+        case .string(let text): quote(text, to: &output)
+        case .array(let values):
+            output += "["
+            for (index, element) in values.enumerated() {
+                if index > 0 { output += "," }
+                write(element, to: &output)
+            }
+            output += "]"
+        case .object(let object):
+            output += "{"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                quote(key, to: &output)
+                output += ":"
+                write(object[key]!, to: &output)
+            }
+            output += "}"
+        }
+    }
+
+    private static func quote(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            case "<": output += "\\u003c"
+            case ">": output += "\\u003e"
+            case "&": output += "\\u0026"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
     }
 
     static func breadcrumbs(_ items: [(name: String, url: String?)]) -> JSONValue {

@@ -113,7 +113,11 @@ struct OutputFolder: Sendable {
     func write(_ data: Data, to path: String) throws -> FileStamp {
         let url = staging.appendingPathComponent(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // Most pages are alone in a new folder whose parent exists: one mkdir(2) is enough.
+            let folder = url.deletingLastPathComponent()
+            if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
             try data.write(to: url)
         } catch {
             throw BuildError.output("cannot write \(path): \((error as NSError).localizedDescription)")
