@@ -43,7 +43,7 @@ let package = Package(
             name: "HelpCenterResources",
             dependencies: ["CStarSnapshot"],
             path: ".",
-            exclude: sourceTargets.map { "Sources/\($0)" } + ["Tests", "Scripts", "README.md"],
+            exclude: sourceTargets.map { "Sources/\($0)" } + ["Tests", "Scripts", "Benchmarks", "README.md"],
             sources: ["Sources/HelpCenterResources"],
             resources: [.copy("Templates"), .copy("public"), .copy("Demo")]
         ),

@@ -10,7 +10,11 @@ import Darwin
 extension Snapshot {
     /// Decodes a snapshot from JSON data.
     public init(data: Data) throws {
-        self = try JSONDecoder().decode(Snapshot.self, from: data)
+        if let snapshot = try? Snapshot(parsing: data) {
+            self = snapshot
+        } else {
+            self = try JSONDecoder().decode(Snapshot.self, from: data)
+        }
     }
 
     /// Reads a snapshot file, with an error that names the file and, for bad content, the JSON path.

@@ -2,36 +2,59 @@ import ArgumentParser
 import Foundation
 import SyntheticCorpus
 
-/// `helpcenter-corpus`: writes a deterministic synthetic help center as a snapshot, for benchmarks.
+/// `helpcenter-corpus`: writes a deterministic synthetic help center as a snapshot, for benchmarks, and
+/// with `--hugo` the same articles as a Hugo site.
 @main
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "helpcenter-corpus",
-        abstract: "Write a deterministic synthetic help center (articles, posts, comments) as a snapshot file.")
+        abstract: "Write a deterministic synthetic help center (articles, posts, comments) as a snapshot file.",
+        discussion: """
+            With --hugo DIR it also writes the same articles as a Hugo site (hugo.toml, content/, layouts/), \
+            for benchmarks against Hugo. DIR must not exist, be empty, or hold a site an earlier \
+            helpcenter-corpus --hugo wrote; such a site is replaced entirely (including any public/ folder \
+            Hugo wrote inside it). Give -o, --hugo or both.
+            """)
 
     @Option(help: "Number of articles.")
     var articles = 1000
 
-    @Option(help: "Number of community posts.")
+    @Option(help: "Number of community posts (the Hugo site has none).")
     var posts = 0
 
     @Option(help: "Random seed: the same seed and sizes give the same bytes.")
     var seed: UInt64 = 1
 
     @Option(name: .shortAndLong, help: "The snapshot file to write.")
-    var output: String
+    var output: String?
+
+    @Option(help: ArgumentHelp("Also write the articles as a Hugo site into this folder.", valueName: "dir"))
+    var hugo: String?
 
     func validate() throws {
         guard articles >= 0, posts >= 0 else { throw ValidationError("--articles and --posts must not be negative") }
+        guard output != nil || hugo != nil else { throw ValidationError("give the snapshot file to write with -o, or a Hugo site folder with --hugo (or both)") }
+        if let hugo, try !HugoSiteWriter.canReplace(URL(fileURLWithPath: hugo)) {
+            throw ValidationError("--hugo '\(hugo)' is not empty and is not a Hugo site written by helpcenter-corpus; choose another folder")
+        }
     }
 
     func run() throws {
         let generator = CorpusGenerator(.init(articles: articles, posts: posts, seed: seed))
-        let url = URL(fileURLWithPath: output)
-        let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-        try generator.writeSnapshot(to: partial)
-        guard rename(partial.path, url.path) == 0 else {
-            throw ValidationError("cannot move the snapshot into place at \(url.path): \(String(cString: strerror(errno)))")
+        if let output {
+            let url = URL(fileURLWithPath: output)
+            let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
+            try generator.writeSnapshot(to: partial)
+            guard rename(partial.path, url.path) == 0 else {
+                throw ValidationError("cannot move the snapshot into place at \(url.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        if let hugo {
+            do {
+                try HugoSiteWriter(generator: generator).write(replacing: URL(fileURLWithPath: hugo))
+            } catch let error as HugoSiteWriter.WriteError {
+                throw ValidationError(error.description)
+            }
         }
     }
 }

@@ -44,27 +44,36 @@ public struct SiteBuilder: Sendable {
     /// decoding the snapshot or writing anything.
     public func build(snapshotFile url: URL) async throws -> BuildReport {
         var clock = PhaseClock()
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SnapshotError.file(path: url.path, reason: "cannot read the file (\((error as NSError).localizedDescription))")
-        }
         let inputs = try BuildInputs(options: options)
-        var hasher = StableHasher(StableHasher.hash(data))
-        hasher.combine(inputs.assetsKey)
-        hasher.combine(inputs.historyKey)
-        let inputHash = hasher.finalize()
-        if let cache = inputs.cache, cache.input == inputHash, cache.siteIsIntact(at: options.output) {
+        let (snapshot, inputHash) = try readSnapshot(url, inputs: inputs)
+        guard let snapshot else {
             clock.finish("check")
-            var report = cache.report
+            var report = inputs.cache!.report
             report.phases = clock.phases
             report.written = 0
             report.removed = 0
             if options.strict, report.warnings.contains(where: \.kind.isContentProblem) { throw StrictBuildFailure(report: report) }
             return report
         }
-        let snapshot = try Snapshot(data: data, path: url.path)
         clock.finish("inputs")
         return try await build(snapshot, inputs: inputs, inputHash: inputHash, clock: clock)
+    }
+
+    /// The snapshot at `url` and the hash of every input, or no snapshot when the last build had the
+    /// same inputs and left a site that is still intact. The file's bytes are let go before building.
+    private func readSnapshot(_ url: URL, inputs: BuildInputs) throws -> (Snapshot?, UInt64) {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw SnapshotError.file(path: url.path, reason: "cannot read the file (\((error as NSError).localizedDescription))")
+        }
+        var hasher = StableHasher(StableHasher.hash(data))
+        hasher.combine(inputs.assetsKey)
+        hasher.combine(inputs.historyKey)
+        let inputHash = hasher.finalize()
+        if let cache = inputs.cache, cache.input == inputHash, cache.siteIsIntact(at: options.output) {
+            return (nil, inputHash)
+        }
+        return (try Snapshot(data: data, path: url.path), inputHash)
     }
 
     private func build(_ snapshot: Snapshot, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {

@@ -12,8 +12,32 @@ enum ControlCharacters {
         }
     }
 
+    /// Whether `text` has a forbidden character, read from its UTF-8 bytes: C0 controls are single
+    /// bytes, DEL is 0x7F, and C1 controls are 0xC2 followed by 0x80–0x9F.
+    static func hasForbidden(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { return true }
+            } else if byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    static func hasForbidden(_ value: JSONValue) -> Bool {
+        switch value {
+        case .string(let text): hasForbidden(text)
+        case .array(let values): values.contains(where: hasForbidden)
+        case .object(let object): object.values.contains(where: hasForbidden)
+        default: false
+        }
+    }
+
     static func replaced(in text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        guard hasForbidden(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
         return String(scalars)
@@ -32,8 +56,9 @@ enum ControlCharacters {
         object.mapValues(replaced(in:))
     }
 
-    /// The API object with every string cleaned.
+    /// The API object with every string cleaned; the same object, sharing its storage, when it is clean.
     static func cleaned<T: APIObject>(_ object: T) -> T {
-        T(unchecked: replaced(in: object.json))
+        guard object.json.values.contains(where: hasForbidden) else { return object }
+        return T(unchecked: replaced(in: object.json))
     }
 }

@@ -143,15 +143,16 @@ public struct SiteContent: Sendable {
         return snapshot
     }
 
-    /// Pinned first, then newest first; the snapshot's order breaks ties.
+    /// Pinned first, then (with `byVotes`) most votes, then newest first; the given order breaks ties.
     static func sorted(_ posts: [PostEntry], byVotes: Bool = false) -> [PostEntry] {
-        posts.enumerated().sorted { lhs, rhs in
-            let (a, b) = (lhs.element.post, rhs.element.post)
-            if a.isPinned != b.isPinned { return a.isPinned }
-            if byVotes, a.voteCount != b.voteCount { return a.voteCount > b.voteCount }
-            let (da, db) = (a.createdAt ?? .distantPast, b.createdAt ?? .distantPast)
-            if da != db { return da > db }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
+        // Each post's keys are read once: a date is parsed from text on every read.
+        let keys = posts.map { ($0.post.isPinned, $0.post.voteCount, $0.post.createdAt ?? .distantPast) }
+        return posts.indices.sorted { lhs, rhs in
+            let (a, b) = (keys[lhs], keys[rhs])
+            if a.0 != b.0 { return a.0 }
+            if byVotes, a.1 != b.1 { return a.1 > b.1 }
+            if a.2 != b.2 { return a.2 > b.2 }
+            return lhs < rhs
+        }.map { posts[$0] }
     }
 }

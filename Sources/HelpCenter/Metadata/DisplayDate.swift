@@ -9,10 +9,8 @@ enum DisplayDate {
     ]
 
     static func text(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+        let day = ISODate.utcDay(of: date)
+        return "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 
     /// `datetime` and display text, as Mustache context keys with `prefix` (`updated` gives

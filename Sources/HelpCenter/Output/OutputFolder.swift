@@ -72,7 +72,7 @@ struct OutputFolder: Sendable {
             if let previous { _ = rename(previous.path, destination.path) }
             throw BuildError.output("cannot move the new site into place: \(reason)")
         }
-        if let previous { try? fileManager.removeItem(at: previous) }
+        if let previous { Self.removeTree(previous.path) }
     }
 
     /// Moves the staged files into the destination, each with one rename, then deletes `removed` (paths
@@ -99,12 +99,39 @@ struct OutputFolder: Sendable {
                 guard url.path.count > destination.path.count, rmdir(url.path) == 0 else { break }
             }
         }
-        try? fileManager.removeItem(at: staging)
+        Self.removeTree(staging.path)
+    }
+
+    /// Deletes a folder and everything in it, depth first, without following links: many times faster
+    /// than `FileManager.removeItem` for a site of thousands of folders.
+    static func removeTree(_ path: String) {
+        guard let directory = opendir(path) else {
+            unlink(path)
+            return
+        }
+        var children: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            children.append((name, isFolder))
+        }
+        closedir(directory)
+        for child in children {
+            if child.isFolder { removeTree(path + "/" + child.name) } else { unlink(path + "/" + child.name) }
+        }
+        rmdir(path)
     }
 
     /// Removes the staging folder after a failed build.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        Self.removeTree(staging.path)
     }
 
     /// Writes `data` at `path` inside the staging folder, creating folders as needed; returns the stamp
@@ -118,12 +145,31 @@ struct OutputFolder: Sendable {
             if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
-            try data.write(to: url)
         } catch {
             throw BuildError.output("cannot write \(path): \((error as NSError).localizedDescription)")
         }
+        try Self.writeFile(data, at: url.path, named: path)
         guard let stamp = FileStamp(path: url.path) else { throw BuildError.output("cannot read back \(path) after writing it") }
         return stamp
+    }
+
+    /// Creates the file with open(2) and write(2): the staging folder is moved into place whole, so the
+    /// fsync that `Data.write` does for every file buys nothing here and costs a disk flush per page.
+    private static func writeFile(_ data: Data, at path: String, named name: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BuildError.output("cannot write \(name): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw BuildError.output("cannot write \(name): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
     }
 
     /// The stamp of the destination's file at `path`, when it has one.

@@ -54,7 +54,7 @@ extension PageRenderer {
         let entry = content.topics[index]
         let path = SitePaths.topic(entry.slug, byVotes: byVotes, page: number)
         let links = PageLinks(path: path, basePath: options.basePath)
-        let posts = SiteContent.sorted(entry.posts, byVotes: byVotes)
+        let posts = byVotes ? topicPostsByVotes[index] : entry.posts
         let size = options.postsPerPage
         let pages = max(1, (posts.count + size - 1) / size)
         let slice = posts.dropFirst((number - 1) * size).prefix(size)
@@ -94,7 +94,7 @@ extension PageRenderer {
         let post = entry.post
         let path = SitePaths.post(entry.slug)
         let links = PageLinks(path: path, basePath: options.basePath)
-        let rewrite = linkRewriter(fromArticle: nil, links: links)
+        let rewrite = markdownLinkRewriter(.post(index))!
         let body = markdown(communityMarkdown, post.body, rewrite: rewrite)
         var sourceLinks = body.sourceLinks
         var renderedComments: [(comment: CStar.Comment, text: String)] = []

@@ -26,7 +26,7 @@ struct RenderedPage: Sendable {
     var search: TokenizedDocument?
     /// The link targets of the page's Markdown as written, which its rendering depends on.
     var sourceLinks: [String] = []
-    /// In ``PageRenderer/Mode/fingerprint(links:)``: a hash of everything the page is made from.
+    /// In ``PageRenderer/Mode/fingerprint``: a hash of everything the page is made from.
     var fingerprint: UInt64 = 0
 }
 
@@ -45,6 +45,8 @@ struct PageRenderer: Sendable {
     /// Each article's distinct tags and view count, by position in ``SiteContent/articles``.
     let articleTags: [Set<String>]
     let viewCounts: [Int]
+    /// Each topic's posts by votes (``SiteContent/TopicEntry/posts`` are newest first).
+    let topicPostsByVotes: [[SiteContent.PostEntry]]
     /// Whether pages are rendered or only fingerprinted.
     var mode = Mode.render
 
@@ -52,10 +54,10 @@ struct PageRenderer: Sendable {
         /// Fill the templates and render the Markdown.
         case render
         /// Only hash what the page would be made from: its template contexts, with each Markdown
-        /// document standing for itself (its source, the renderer's options, and what the page's link
-        /// rewriter now answers for `links`, the links the document had when it was last rendered).
-        /// Equal fingerprints mean equal pages, for the build cache, at a fraction of the cost.
-        case fingerprint(links: [String])
+        /// document standing for its source and the renderer's options (``fingerprint(_:links:)`` adds
+        /// what the link rewriter answers). Equal fingerprints mean equal pages, for the build cache,
+        /// at a fraction of the cost.
+        case fingerprint
     }
 
     /// Ids the theme's templates use; Markdown headings never get them.
@@ -74,6 +76,7 @@ struct PageRenderer: Sendable {
         tokenizer = SearchTokenizer()
         var byTag: [String: [Int]] = [:]
         var byCategory: [Int: [Int]] = [:]
+        topicPostsByVotes = content.topics.map { SiteContent.sorted($0.posts, byVotes: true) }
         articleTags = content.articles.map { Set($0.article.tags) }
         viewCounts = content.articles.map { $0.article.viewCount ?? 0 }
         for (index, entry) in content.articles.enumerated() {
@@ -104,11 +107,33 @@ struct PageRenderer: Sendable {
         return jobs
     }
 
-    /// The fingerprint of `job`'s page, given the links its Markdown had when it was last rendered.
+    /// The fingerprint of `job`'s page, given the links its Markdown had when it was last rendered:
+    /// what the page's link rewriter answers for them now is part of it.
     func fingerprint(_ job: PageJob, links: [String]) -> UInt64 {
         var renderer = self
-        renderer.mode = .fingerprint(links: links)
-        return renderer.render(job).fingerprint
+        renderer.mode = .fingerprint
+        var hasher = StableHasher(renderer.render(job).fingerprint)
+        if !links.isEmpty, let rewrite = markdownLinkRewriter(job) {
+            for link in links {
+                hasher.combine(link)
+                hasher.combine(rewrite(link))
+            }
+        }
+        return hasher.finalize()
+    }
+
+    /// How links in the Markdown of `job`'s page are rewritten; `nil` for pages without Markdown.
+    func markdownLinkRewriter(_ job: PageJob) -> MarkdownRenderer.LinkRewriter? {
+        switch job {
+        case .article(let index):
+            let entry = content.articles[index]
+            return linkRewriter(
+                fromArticle: entry.article.slug, links: PageLinks(path: SitePaths.article(entry.slug), basePath: options.basePath))
+        case .post(let index):
+            return linkRewriter(fromArticle: nil, links: PageLinks(path: SitePaths.post(content.posts[index].slug), basePath: options.basePath))
+        default:
+            return nil
+        }
     }
 
     /// The path of the file `job` writes, relative to the site root.
@@ -174,32 +199,29 @@ struct PageRenderer: Sendable {
             lastModified: lastModified, warnings: warnings)
     }
 
-    /// Renders a Markdown document of the page, or in ``Mode/fingerprint(links:)`` returns a stand-in
+    /// Renders a Markdown document of the page, or in ``Mode/fingerprint`` returns a stand-in
     /// whose text is the hash of what the rendering depends on.
     func markdown(_ renderer: MarkdownRenderer, _ source: String, rewrite: @escaping MarkdownRenderer.LinkRewriter) -> RenderedMarkdown {
-        guard case .fingerprint(let links) = mode else { return renderer.render(source, rewriteLink: rewrite) }
+        guard case .fingerprint = mode else { return renderer.render(source, rewriteLink: rewrite) }
         var hasher = StableHasher()
         hasher.combine(source)
         hasher.combine(renderer.options.allowRawHTML)
         hasher.combine(renderer.options.headingAnchors)
         hasher.combine(renderer.options.maxBytes)
         for id in renderer.options.reservedIDs.sorted() { hasher.combine(id) }
-        for link in links {
-            hasher.combine(link)
-            hasher.combine(rewrite(link))
-        }
         let token = "\u{0}markdown-" + String(hasher.finalize(), radix: 16)
         return RenderedMarkdown(html: token, headings: [], text: token, links: [], sourceLinks: [], fallbackReason: nil)
     }
 
-    /// Adds the page's search entry and the links its Markdown had; in ``Mode/fingerprint(links:)``
+    /// Adds the page's search entry and the distinct links its Markdown had; in ``Mode/fingerprint``
     /// adds the search document to the fingerprint instead.
     func finish(_ page: RenderedPage, search document: SearchDocument, sourceLinks: [String]) -> RenderedPage {
         var page = page
         switch mode {
         case .render:
             page.search = TokenizedDocument(document, tokenizer: tokenizer)
-            page.sourceLinks = sourceLinks
+            var seen = Set<String>()
+            page.sourceLinks = sourceLinks.filter { seen.insert($0).inserted }
         case .fingerprint:
             var hasher = StableHasher(page.fingerprint)
             hasher.combine(document.kind.rawValue)

@@ -39,6 +39,7 @@ struct TermHit: Sendable, Hashable {
 
 /// A document broken into weighted terms, ready to be merged into the index.
 struct TokenizedDocument: Sendable {
+    /// The document, without its body text once tokenized.
     var document: SearchDocument
     var terms: [String: TermHit]
     /// How many terms the title has: with ``TermHit/inTitle``, how much of the title a query covers.
@@ -79,6 +80,8 @@ struct TokenizedDocument: Sendable {
         add(tokenizer.terms(document.excerpt), weight: Self.summaryWeight)
         add(tokenizer.terms(document.body), weight: Self.bodyWeight, cap: Self.maxBodyHits)
         self.terms = terms
+        // The index never shows the body text; keeping it for every page would only hold memory.
+        self.document.body = ""
         titleLength = title.count
     }
 }
