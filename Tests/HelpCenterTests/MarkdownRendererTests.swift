@@ -5,6 +5,40 @@ import Testing
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()
 
+    /// Parsing is serialised (cmark-gfm's inline parser shares a global table); editing and rendering run
+    /// in parallel. Many documents rendered at once must equal the same documents rendered one by one,
+    /// strikethrough, autolinks, tables, task lists and footnotes included.
+    @Test func renderingInParallelGivesTheSameHTMLAsOneByOne() async {
+        let documents = (0..<400).map { number in
+            """
+            ## Part \(number)
+
+            ~~old~~ text with www.example\(number).com and https://example.com/\(number) and a note[^n\(number)].
+
+            | a | b |
+            |---|:-:|
+            | \(number) | ~~x~~ |
+
+            - [x] done \(number)
+            - [ ] open
+
+            [^n\(number)]: The note, see <https://example.org/\(number)>.
+            """
+        }
+        let serial = documents.map { renderer.render($0).html }
+        let parallel = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, document) in documents.enumerated() {
+                group.addTask { [renderer] in (index, renderer.render(document).html) }
+            }
+            var results = [String](repeating: "", count: documents.count)
+            for await (index, html) in group { results[index] = html }
+            return results
+        }
+        let differing = documents.indices.filter { parallel[$0] != serial[$0] }
+        #expect(differing.isEmpty, "\(differing.count) documents differ, the first: \(differing.prefix(5))")
+        #expect(serial[7].contains("<del>old</del>") && serial[7].contains(#"<a href="http://www.example7.com""#))
+    }
+
     @Test func headingsGetUniqueGitHubStyleIDsAndAnchors() {
         let rendered = renderer.render("# Set up SSO!\n\n## Set up SSO\n\n### Step 1: *Create* the `app`\n\n## 日本語 ✨\n\n## !!!\n")
         #expect(rendered.headings.map(\.id) == ["set-up-sso", "set-up-sso-1", "step-1-create-the-app", "日本語-", "section"])

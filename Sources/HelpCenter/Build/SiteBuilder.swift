@@ -95,17 +95,17 @@ public struct SiteBuilder: Sendable {
             for page in pages { files.add(page.path, page.entry, written: page.written) }
             clock.finish("pages")
 
+            // The search index is merged while the links are checked: pages never link to its files.
             let searchKey = Self.searchKey(pages)
             let indexPaths = inputs.cache?.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) } ?? []
-            if let previous = inputs.cache, previous.searchKey == searchKey, !indexPaths.isEmpty,
-                indexPaths.allSatisfy({ output.existingStamp($0) == previous.files[$0]?.stamp })
-            {
-                for path in indexPaths { _ = files.keep(path) }
+            let keepIndex: Bool
+            if let previous = inputs.cache, previous.searchKey == searchKey, !indexPaths.isEmpty {
+                keepIndex = indexPaths.allSatisfy { output.existingStamp($0) == previous.files[$0]?.stamp }
             } else {
-                let index = SearchIndexBuilder().build(pages.compactMap(\.entry.page?.search))
-                for file in index.files { try files.emit(file.path, file.data) }
+                keepIndex = false
             }
-            clock.finish("search index")
+            let documents = keepIndex ? [] : pages.compactMap(\.entry.page?.search)
+            async let builtIndex = keepIndex ? nil : SearchIndexBuilder().build(documents)
 
             for (path, text) in feeds(content, pages: pages) { try files.emit(path, Data(text.utf8)) }
             let redirects = inputs.history.map { Redirects(content: content, history: $0) }
@@ -116,8 +116,16 @@ public struct SiteBuilder: Sendable {
             }
             clock.finish("feeds")
 
-            let brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
-            clock.finish("links")
+            var brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
+            if keepIndex {
+                for path in indexPaths { _ = files.keep(path) }
+            } else if let index = await builtIndex {
+                for file in index.files { try files.emit(file.path, file.data) }
+            }
+            if brokenLinks.contains(where: { $0.reason.hasPrefix("no file " + SearchIndexBuilder.folder) }) {
+                brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
+            }
+            clock.finish("search index and links")
 
             let removed = files.removed
             var counts: [String: Int] = [:]

@@ -1,11 +1,12 @@
 import CCmarkGFM
 import Foundation
 
-/// The one way into cmark-gfm: parse, let a caller edit the tree, render HTML, all behind one lock.
+/// The one way into cmark-gfm: parse (behind one lock), let a caller edit the tree, render HTML.
 ///
-/// cmark-gfm is not thread-safe (its inline parser shares a global special-character table, and
-/// parsing documents concurrently silently drops strikethrough and autolinks), so every parse and
-/// render in the process goes through ``lock``.
+/// cmark-gfm's parser is not thread-safe (its inline parser shares a global special-character table,
+/// and parsing documents concurrently silently drops strikethrough and autolinks), so every parse in
+/// the process goes through ``lock``. Editing the parsed tree and rendering it touch only that
+/// document, so they run outside the lock, in parallel with other parses.
 enum Cmark {
     private static let lock = NSLock()
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
@@ -14,26 +15,33 @@ enum Cmark {
     /// Parses `markdown` with the GFM extensions and footnotes, hands the document to `edit`, and
     /// renders it to HTML with the same extensions (so the tag filter applies).
     static func render(_ markdown: String, unsafe: Bool, edit: (OpaquePointer) -> Void) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        _ = registered
         // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
-        guard let parser = cmark_parser_new(options) else { return "" }
-        defer { cmark_parser_free(parser) }
-        for name in extensions {
-            if let extension_ = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extension_)
-            }
-        }
         var text = markdown
-        text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        let parsed: (parser: OpaquePointer, document: OpaquePointer)? = lock.withLock {
+            _ = registered
+            guard let parser = cmark_parser_new(options) else { return nil }
+            for name in extensions {
+                if let extension_ = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, extension_)
+                }
             }
+            text.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                }
+            }
+            guard let document = cmark_parser_finish(parser) else {
+                cmark_parser_free(parser)
+                return nil
+            }
+            return (parser, document)
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
-        defer { cmark_node_free(document) }
+        guard let (parser, document) = parsed else { return "" }
+        defer {
+            cmark_node_free(document)
+            cmark_parser_free(parser)
+        }
         edit(document)
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
