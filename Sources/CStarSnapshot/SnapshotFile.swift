@@ -19,13 +19,16 @@ extension Snapshot {
 
     /// Reads a snapshot file, with an error that names the file and, for bad content, the JSON path.
     public init(contentsOf url: URL) throws {
-        let data: Data
+        try self.init(data: Self.fileData(at: url), path: url.path)
+    }
+
+    /// The bytes of the snapshot file at `url`, with an error that names the file.
+    public static func fileData(at url: URL) throws -> Data {
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
-            throw SnapshotError.file(path: url.path, reason: "cannot read the file (\(Self.reason(error)))")
+            throw SnapshotError.file(path: url.path, reason: "cannot read the file (\(reason(error)))")
         }
-        try self.init(data: data, path: url.path)
     }
 
     /// Decodes the snapshot file at `path` from its bytes, with an error that names the file and, for

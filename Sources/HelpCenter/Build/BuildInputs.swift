@@ -59,8 +59,10 @@ struct BuildInputs {
         cache = cacheFile.flatMap { BuildCache.load(from: $0, environment: environment) }
         protectedPaths = [options.templates, options.publicFolder, options.cacheFolder, options.slugHistory].compactMap { $0 }
         if let url = options.slugHistory {
-            history = try SlugHistory(contentsOf: url)
-            historyKey = StableHasher.hash((try? Data(contentsOf: url)) ?? Data())
+            // Read once: the bytes are both the history and part of the inputs' hash.
+            let data = try SlugHistory.fileData(at: url)
+            history = try data.map { try SlugHistory(data: $0, path: url.path) } ?? SlugHistory()
+            historyKey = StableHasher.hash(data ?? Data())
         }
     }
 

@@ -38,6 +38,9 @@ public struct BuildReport: Sendable, Codable {
 
     public var totalPages: Int { pages.values.reduce(0, +) }
 
+    /// Whether a warning is a content problem, which fails a strict build.
+    public var hasContentProblems: Bool { warnings.contains(where: \.kind.isContentProblem) }
+
     /// A few lines for a terminal.
     public var summary: String {
         let kinds = PageKind.allCases.compactMap { kind in pages[kind.rawValue].map { "\($0) \(kind.rawValue)" } }

@@ -52,7 +52,7 @@ public struct SiteBuilder: Sendable {
             report.phases = clock.phases
             report.written = 0
             report.removed = 0
-            if options.strict, report.warnings.contains(where: \.kind.isContentProblem) { throw StrictBuildFailure(report: report) }
+            if options.strict, report.hasContentProblems { throw StrictBuildFailure(report: report) }
             return report
         }
         clock.finish("inputs")
@@ -62,10 +62,7 @@ public struct SiteBuilder: Sendable {
     /// The snapshot at `url` and the hash of every input, or no snapshot when the last build had the
     /// same inputs and left a site that is still intact. The file's bytes are let go before building.
     private func readSnapshot(_ url: URL, inputs: BuildInputs) throws -> (Snapshot?, UInt64) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SnapshotError.file(path: url.path, reason: "cannot read the file (\((error as NSError).localizedDescription))")
-        }
+        let data = try Snapshot.fileData(at: url)
         var hasher = StableHasher(StableHasher.hash(data))
         hasher.combine(inputs.assetsKey)
         hasher.combine(inputs.historyKey)
@@ -97,13 +94,8 @@ public struct SiteBuilder: Sendable {
 
             // The search index is merged while the links are checked: pages never link to its files.
             let searchKey = Self.searchKey(pages)
-            let indexPaths = inputs.cache?.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) } ?? []
-            let keepIndex: Bool
-            if let previous = inputs.cache, previous.searchKey == searchKey, !indexPaths.isEmpty {
-                keepIndex = indexPaths.allSatisfy { output.existingStamp($0) == previous.files[$0]?.stamp }
-            } else {
-                keepIndex = false
-            }
+            let keepIndex = inputs.cache?.searchKey == searchKey
+                && files.keepAll(inputs.cache!.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) })
             let documents = keepIndex ? [] : pages.compactMap(\.entry.page?.search)
             async let builtIndex = keepIndex ? nil : SearchIndexBuilder().build(documents)
 
@@ -117,9 +109,7 @@ public struct SiteBuilder: Sendable {
             clock.finish("feeds")
 
             var brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
-            if keepIndex {
-                for path in indexPaths { _ = files.keep(path) }
-            } else if let index = await builtIndex {
+            if let index = await builtIndex {
                 for file in index.files { try files.emit(file.path, file.data) }
             }
             if brokenLinks.contains(where: { $0.reason.hasPrefix("no file " + SearchIndexBuilder.folder) }) {
@@ -136,7 +126,7 @@ public struct SiteBuilder: Sendable {
                 output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
                 warnings: content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings + linkWarnings,
                 written: files.written.count, removed: removed.count, redirects: redirects?.redirects.count ?? 0)
-            if options.strict, report.warnings.contains(where: \.kind.isContentProblem) {
+            if options.strict, report.hasContentProblems {
                 output.discard()
                 clock.finish("commit")
                 report.phases = clock.phases

@@ -78,14 +78,9 @@ struct OutputFolder: Sendable {
     /// Moves the staged files into the destination, each with one rename, then deletes `removed` (paths
     /// the new site no longer has) and the folders they leave empty. Files not staged stay as they are.
     func commitChanges(written: [String], removed: [String]) throws {
-        let fileManager = FileManager.default
         for path in written {
             let target = destination.appendingPathComponent(path)
-            do {
-                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            } catch {
-                throw BuildError.output("cannot create the folder of \(path): \((error as NSError).localizedDescription)")
-            }
+            try Self.createFolder(of: target, failure: "cannot create the folder of \(path)")
             guard rename(staging.appendingPathComponent(path).path, target.path) == 0 else {
                 throw BuildError.output("cannot move \(path) into \(destination.path): \(String(cString: strerror(errno)))")
             }
@@ -139,18 +134,22 @@ struct OutputFolder: Sendable {
     @discardableResult
     func write(_ data: Data, to path: String) throws -> FileStamp {
         let url = staging.appendingPathComponent(path)
-        do {
-            // Most pages are alone in a new folder whose parent exists: one mkdir(2) is enough.
-            let folder = url.deletingLastPathComponent()
-            if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            }
-        } catch {
-            throw BuildError.output("cannot write \(path): \((error as NSError).localizedDescription)")
-        }
+        try Self.createFolder(of: url, failure: "cannot write \(path)")
         try Self.writeFile(data, at: url.path, named: path)
         guard let stamp = FileStamp(path: url.path) else { throw BuildError.output("cannot read back \(path) after writing it") }
         return stamp
+    }
+
+    /// Creates the folder `url` goes in. Most pages are alone in a new folder whose parent exists, so
+    /// one mkdir(2) is tried first.
+    private static func createFolder(of url: URL, failure: String) throws {
+        let folder = url.deletingLastPathComponent()
+        guard mkdir(folder.path, 0o755) != 0 && errno != EEXIST else { return }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.output("\(failure): \((error as NSError).localizedDescription)")
+        }
     }
 
     /// Creates the file with open(2) and write(2): the staging folder is moved into place whole, so the

@@ -35,11 +35,17 @@ struct SiteFiles {
         bytes += data.count
     }
 
-    /// Keeps the previous build's file at `path` when it is still as that build left it.
-    mutating func keep(_ path: String) -> Bool {
-        guard let entry = previous?.files[path], output.existingStamp(path) == entry.stamp else { return false }
-        entries[path] = entry
-        bytes += Int(entry.stamp.size)
+    /// Keeps the previous build's files at `paths` when every one is still as that build left it;
+    /// otherwise keeps none and returns false.
+    mutating func keepAll(_ paths: [String]) -> Bool {
+        let kept = paths.compactMap { path in
+            previous?.files[path].flatMap { output.existingStamp(path) == $0.stamp ? (path, $0) : nil }
+        }
+        guard !paths.isEmpty, kept.count == paths.count else { return false }
+        for (path, entry) in kept {
+            entries[path] = entry
+            bytes += Int(entry.stamp.size)
+        }
         return true
     }
 

@@ -95,12 +95,12 @@ extension PageRenderer {
         let path = SitePaths.post(entry.slug)
         let links = PageLinks(path: path, basePath: options.basePath)
         let rewrite = markdownLinkRewriter(.post(index))!
-        let body = markdown(communityMarkdown, post.body, rewrite: rewrite)
+        let body = markdown(.community, post.body, rewrite: rewrite)
         var sourceLinks = body.sourceLinks
         var renderedComments: [(comment: CStar.Comment, text: String)] = []
         let ids = Set(entry.comments.map(\.id))
         let comments = entry.comments.map { comment -> [String: Any] in
-            let rendered = markdown(communityMarkdown, comment.body, rewrite: rewrite)
+            let rendered = markdown(.community, comment.body, rewrite: rewrite)
             renderedComments.append((comment, rendered.text))
             sourceLinks += rendered.sourceLinks
             var item: [String: Any] = [

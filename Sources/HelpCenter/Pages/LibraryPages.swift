@@ -49,7 +49,7 @@ extension PageRenderer {
         let article = entry.article
         let path = SitePaths.article(entry.slug)
         let links = PageLinks(path: path, basePath: options.basePath)
-        let rendered = markdown(articleMarkdown, article.content ?? "", rewrite: markdownLinkRewriter(.article(index))!)
+        let rendered = markdown(.article, article.content ?? "", rewrite: markdownLinkRewriter(.article(index))!)
         var warnings: [BuildWarning] = []
         if let reason = rendered.fallbackReason {
             warnings.append(.init(.markdownFallback, "article '\(article.title)' (\(entry.slug)) shown as plain text: \(reason)"))

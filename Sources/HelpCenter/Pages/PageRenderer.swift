@@ -38,6 +38,9 @@ struct PageRenderer: Sendable {
     let hosted: HostedLinks
     let articleMarkdown: MarkdownRenderer
     let communityMarkdown: MarkdownRenderer
+    /// A hash of each renderer's options, computed once for the fingerprints of its documents.
+    let articleMarkdownKey: UInt64
+    let communityMarkdownKey: UInt64
     let tokenizer: SearchTokenizer
     /// Positions in ``SiteContent/articles`` by tag and by category index, for related articles.
     let articlesByTag: [String: [Int]]
@@ -86,6 +89,25 @@ struct PageRenderer: Sendable {
         articlesByTag = byTag
         articlesByCategory = byCategory
         communityMarkdown = MarkdownRenderer(options: .init(allowRawHTML: false, headingAnchors: false))
+        articleMarkdownKey = Self.key(of: articleMarkdown.options)
+        communityMarkdownKey = Self.key(of: communityMarkdown.options)
+    }
+
+    /// Which of the two Markdown renderers a document goes through.
+    enum MarkdownKind {
+        /// Articles, written by the team's staff: raw HTML when allowed, heading anchors.
+        case article
+        /// Community posts and comments, written by the public.
+        case community
+    }
+
+    private static func key(of options: MarkdownRenderer.Options) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(options.allowRawHTML)
+        hasher.combine(options.headingAnchors)
+        hasher.combine(options.maxBytes)
+        for id in options.reservedIDs.sorted() { hasher.combine(id) }
+        return hasher.finalize()
     }
 
     /// Every page of the site, in a fixed order.
@@ -201,14 +223,11 @@ struct PageRenderer: Sendable {
 
     /// Renders a Markdown document of the page, or in ``Mode/fingerprint`` returns a stand-in
     /// whose text is the hash of what the rendering depends on.
-    func markdown(_ renderer: MarkdownRenderer, _ source: String, rewrite: @escaping MarkdownRenderer.LinkRewriter) -> RenderedMarkdown {
+    func markdown(_ kind: MarkdownKind, _ source: String, rewrite: @escaping MarkdownRenderer.LinkRewriter) -> RenderedMarkdown {
+        let (renderer, key) = kind == .article ? (articleMarkdown, articleMarkdownKey) : (communityMarkdown, communityMarkdownKey)
         guard case .fingerprint = mode else { return renderer.render(source, rewriteLink: rewrite) }
-        var hasher = StableHasher()
+        var hasher = StableHasher(key)
         hasher.combine(source)
-        hasher.combine(renderer.options.allowRawHTML)
-        hasher.combine(renderer.options.headingAnchors)
-        hasher.combine(renderer.options.maxBytes)
-        for id in renderer.options.reservedIDs.sorted() { hasher.combine(id) }
         let token = "\u{0}markdown-" + String(hasher.finalize(), radix: 16)
         return RenderedMarkdown(html: token, headings: [], text: token, links: [], sourceLinks: [], fallbackReason: nil)
     }

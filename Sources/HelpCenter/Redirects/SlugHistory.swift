@@ -21,10 +21,24 @@ public struct SlugHistory: Sendable, Equatable {
 
     /// Reads the history at `url`; an empty history when the file does not exist yet.
     public init(contentsOf url: URL) throws {
-        guard FileManager.default.fileExists(atPath: url.path) else { return }
-        let problem = { (reason: String) in BuildError.input("the slug history \(url.path): \(reason)") }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw problem("cannot read it (\((error as NSError).localizedDescription))") }
+        guard let data = try Self.fileData(at: url) else {
+            self.init()
+            return
+        }
+        try self.init(data: data, path: url.path)
+    }
+
+    /// The bytes of the history file at `url`, or `nil` when there is none yet.
+    static func fileData(at url: URL) throws -> Data? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do { return try Data(contentsOf: url) } catch {
+            throw BuildError.input("the slug history \(url.path): cannot read it (\((error as NSError).localizedDescription))")
+        }
+    }
+
+    /// Decodes a history read from the file at `path` (named in errors).
+    public init(data: Data, path: String) throws {
+        let problem = { (reason: String) in BuildError.input("the slug history \(path): \(reason)") }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw problem("it is not a JSON object")
         }
