@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Targets whose sources live in `Sources/<name>`; the resources target below excludes them.
-let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter", "SyntheticCorpus", "helpcenter-corpus", "HelpCenterPreview"]
+let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter", "SyntheticCorpus", "helpcenter-corpus", "helpcenter-fuzz", "HelpCenterPreview"]
 
 let package = Package(
     name: "helpcenter",
@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The cStar SDK: Foundation only, no third-party dependency.
@@ -35,6 +36,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The files that ship with helpcenter, kept at the top of the repository: the default theme
@@ -77,10 +79,18 @@ let package = Package(
             ]
         ),
         // A deterministic synthetic help center of any size, for benchmarks and tests at scale.
-        .target(name: "SyntheticCorpus"),
+        .target(name: "SyntheticCorpus", dependencies: ["CStar", "CStarSnapshot"]),
         .executableTarget(
             name: "helpcenter-corpus",
             dependencies: ["SyntheticCorpus", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Seeded random inputs for the snapshot reader, the JSON parser and the Markdown renderer.
+        .executableTarget(
+            name: "helpcenter-fuzz",
+            dependencies: [
+                "CStar", "CStarSnapshot", "HelpCenter", "HelpCenterResources", "SyntheticCorpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         // Helpers shared by the test targets: running child processes without blocking the test runner.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

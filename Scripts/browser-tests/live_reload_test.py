@@ -8,16 +8,8 @@ chromium and chromium-driver, and selenium==4.51.0 (installed with pip if missin
 import re, shutil, signal, subprocess, sys, tempfile, time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-
-try:
-    import selenium  # noqa: F401
-except ImportError:
-    subprocess.check_call([sys.executable, "-m", "pip", "install", "--user", "--quiet", "selenium==4.51.0"])
-    import site, importlib; importlib.reload(site)
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+import harness  # first: it installs selenium when missing
+from harness import REPO
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
@@ -32,22 +24,13 @@ def main() -> int:
     original = footer.read_text()
     server = subprocess.Popen([str(binary), "serve", "--port", "0", "--templates", str(work / "theme" / "templates")],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    results = []
-
-    def check(name, ok, detail=""):
-        results.append(bool(ok))
-        print(("PASS " if ok else "FAIL ") + name + ("" if ok else f": {detail}"), flush=True)
-
-    options = Options()
-    options.add_argument("--headless=new")
-    options.add_argument("--no-sandbox")
-    options.add_argument("--window-size=1000,600")
-    options.binary_location = "/usr/bin/chromium"
+    checks = harness.Checks()
+    check = checks.check
     driver = None
     try:
         line = server.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
-        driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+        driver = harness.chrome(1000, 600)
         wait = WebDriverWait(driver, 15)
         driver.get(url + "articles/offline-mode/")
         driver.execute_script("window.scrollTo(0, 700); window.__beforeReload = true;")
@@ -85,9 +68,7 @@ def main() -> int:
             server.kill()
             check("serve stops on Ctrl-C with a page connected", False, "still running after 10 s")
         shutil.rmtree(work, ignore_errors=True)
-    passed = sum(results)
-    print(f"{passed} passed, {len(results) - passed} failed")
-    return 0 if passed == len(results) else 1
+    return checks.summary()
 
 
 if __name__ == "__main__":

@@ -6,19 +6,10 @@ Builds the demo with `swift run helpcenter build` (or checks `--site DIR`), serv
 and prints one line per check and a closing line 'N passed, N failed'. Exit status 1 on any failure.
 Needs Debian's chromium and chromium-driver, and selenium==4.51.0 (installed with pip if missing).
 """
-import argparse, functools, json, http.server, subprocess, sys, tempfile, threading, time
+import argparse, json, sys, tempfile, time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-
-try:
-    import selenium  # noqa: F401
-except ImportError:
-    subprocess.check_call([sys.executable, "-m", "pip", "install", "--user", "--quiet", "selenium==4.51.0"])
-    import site, importlib; importlib.reload(site)
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+import harness  # first: it installs selenium when missing
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -31,37 +22,20 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", help="a built site (default: build the demo)")
     args = parser.parse_args()
-    site_dir = args.site
-    if not site_dir:
-        site_dir = tempfile.mkdtemp(prefix="search-test-") + "/site"
-        subprocess.check_call(["swift", "run", "--package-path", str(REPO), "helpcenter", "build", "-o", site_dir],
-                              stdout=subprocess.DEVNULL)
+    site_dir = args.site or harness.build_demo(prefix="search-test-")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *a):
-            pass
     # The site is served twice: at the root, and under /docs/help/ as a host serving it from a sub-folder.
     hosting = Path(tempfile.mkdtemp(prefix="search-host-"))
     (hosting / "docs").mkdir()
     (hosting / "docs" / "help").symlink_to(Path(site_dir).resolve())
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=site_dir))
-    nested = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(hosting)))
-    threading.Thread(target=nested.serve_forever, daemon=True).start()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server = harness.serve(site_dir)
+    nested = harness.serve(hosting)
+    base = server.url
 
-    options = Options()
-    options.add_argument("--headless=new")
-    options.add_argument("--no-sandbox")
-    options.add_argument("--window-size=1280,900")
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = harness.chrome(1280, 900)
     wait = WebDriverWait(driver, 10)
-    results = []
-
-    def check(name, ok, detail=""):
-        results.append(ok)
-        print(("PASS " if ok else "FAIL ") + name + ("" if ok else f": {detail}"), flush=True)
+    checks = harness.Checks()
+    check = checks.check
 
     def search(query, limit=3):
         return driver.execute_async_script(
@@ -152,9 +126,7 @@ def main() -> int:
         driver.quit()
         server.shutdown()
         nested.shutdown()
-    passed = sum(results)
-    print(f"{passed} passed, {len(results) - passed} failed")
-    return 0 if passed == len(results) else 1
+    return checks.summary()
 
 
 if __name__ == "__main__":

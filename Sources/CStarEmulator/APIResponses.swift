@@ -57,9 +57,9 @@ struct APIResult: Sendable {
             requestID: requestID)
     }
 
-    /// The HTTP response; with `truncated`, the body is cut in half (an injected fault); with `bare`, a
+    /// The HTTP response; with `fault`, its body is damaged on purpose (see ``BodyFault``); with `bare`, a
     /// success carries its payload without the envelope, and a counted list as `{ results, totalCount }`.
-    func response(requestID: String, truncated: Bool = false, bare: Bool = false) -> Response {
+    func response(requestID: String, fault: BodyFault? = nil, bare: Bool = false) -> Response {
         var value = JSONValue.object(body)
         if bare, body["success"] == true, let payload = body["data"] {
             value = body["count"].map { ["results": payload, "totalCount": $0] } ?? payload
@@ -67,10 +67,24 @@ struct APIResult: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        if truncated { data = data.prefix(data.count / 2) }
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8"]
         fields[HTTPField.Name("X-Request-Id")!] = requestID
         fields.append(contentsOf: headers)
+        switch fault {
+        case .truncate:
+            data = data.prefix(data.count / 2)
+        case .malformed:
+            data = Data("<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>\n".utf8)
+        case .drop:
+            fields[.contentLength] = String(data.count)
+            let half = ByteBuffer(bytes: data.prefix(data.count / 2))
+            return Response(status: status, headers: fields, body: ResponseBody { writer in
+                try await writer.write(half)
+                throw ConnectionDropped()
+            })
+        case nil:
+            break
+        }
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
@@ -82,3 +96,6 @@ struct APIResult: Sendable {
 extension Array where Element: APIObject {
     var jsonValue: JSONValue { .array(map { .object($0.json) }) }
 }
+
+/// Thrown while writing a body to close the connection half way (an injected fault).
+struct ConnectionDropped: Error {}

@@ -3,6 +3,7 @@ import CStarSnapshot
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// A local emulator of the cStar public Library and Community API for one team, served from a snapshot
 /// over real HTTP with the contract's envelopes, filters, sorting, pagination and errors.
@@ -59,7 +60,7 @@ public struct CStarEmulator: Sendable {
         return router
     }
 
-    /// Serves until the task is cancelled (or, with `gracefulShutdownSignals`, until SIGINT/SIGTERM).
+    /// Serves until the task is cancelled (or, with `handleSignals`, until SIGINT/SIGTERM).
     ///
     /// - Parameters:
     ///   - port: 0 picks a free port; `onReady` receives the base URL actually bound.
@@ -67,6 +68,12 @@ public struct CStarEmulator: Sendable {
         host: String = "127.0.0.1", port: Int = 4010, handleSignals: Bool = false,
         onReady: @escaping @Sendable (URL) async -> Void = { _ in }
     ) async throws {
+        try await serviceGroup(host: host, port: port, handleSignals: handleSignals, onReady: onReady).run()
+    }
+
+    private func serviceGroup(
+        host: String, port: Int, handleSignals: Bool, onReady: @escaping @Sendable (URL) async -> Void
+    ) -> ServiceGroup {
         var logger = Logger(label: "cstar-emulator")
         // Requests are logged by `log`; the server's own shutdown chatter is not useful here.
         logger.logLevel = .critical
@@ -80,24 +87,35 @@ public struct CStarEmulator: Sendable {
             },
             logger: logger
         )
-        try await app.runService(gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [])
+        return ServiceGroup(
+            configuration: .init(
+                services: [app], gracefulShutdownSignals: handleSignals ? [.sigterm, .sigint] : [], logger: logger))
     }
 
-    /// Serves on a free loopback port while `body` runs with the base URL, then stops: for tests and
-    /// tools that talk to the emulator in-process.
+    /// Serves on a free loopback port while `body` runs with the base URL, then shuts down gracefully
+    /// (requests still waiting on an injected hang are answered 503): for tests and tools that talk to
+    /// the emulator in-process.
     public func withServer<T>(_ body: (URL) async throws -> T) async throws -> T {
         let (ready, continuation) = AsyncStream.makeStream(of: URL.self)
+        let group = serviceGroup(host: "127.0.0.1", port: 0, handleSignals: false) { url in continuation.yield(url) }
         let server = Task {
             defer { continuation.finish() }
-            try await run(port: 0) { url in continuation.yield(url) }
+            try await group.run()
         }
-        defer { server.cancel() }
         var iterator = ready.makeAsyncIterator()
         guard let url = await iterator.next() else {
             try await server.value
             throw EmulatorError.didNotStart
         }
-        return try await body(url)
+        let result: Result<T, any Error>
+        do {
+            result = .success(try await body(url))
+        } catch {
+            result = .failure(error)
+        }
+        await group.triggerGracefulShutdown()
+        _ = try? await server.value
+        return try result.get()
     }
 }
 

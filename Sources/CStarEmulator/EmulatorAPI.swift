@@ -21,7 +21,7 @@ struct EmulatorAPI: Sendable {
         } catch let failure as Failure {
             result = failure.result
         }
-        return result.response(requestID: context.requestID, truncated: context.truncateResponse, bare: bareResponses)
+        return result.response(requestID: context.requestID, fault: context.bodyFault, bare: bareResponses)
     }
 
     private func handle(_ route: APIRoute, _ request: Request, _ context: EmulatorContext) async throws -> APIResult {

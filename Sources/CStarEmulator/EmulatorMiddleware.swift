@@ -2,6 +2,7 @@ import CStar
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 
 /// Counts and logs every request (one line each) and injects the configured faults.
 struct EmulatorMiddleware: RouterMiddleware {
@@ -17,7 +18,10 @@ struct EmulatorMiddleware: RouterMiddleware {
         let number = recorder.nextRequest(line)
         var context = context
         context.requestID = "req_emu\(number)"
-        if faults.latency > .zero { try await Task.sleep(for: faults.latency) }
+        if faults.latency > .zero {
+            let latency = faults.latency
+            try await cancelWhenGracefulShutdown { try await Task.sleep(for: latency) }
+        }
 
         var fault = faults.fault(forRequest: number)
         if fault != nil, faults.errorStatus == nil, !recorder.allowFault(for: line, limit: faults.faultsPerRequest) {
@@ -41,8 +45,15 @@ struct EmulatorMiddleware: RouterMiddleware {
         case .status(let status):
             response = APIResult.injected(status: status, requestID: context.requestID)
                 .response(requestID: context.requestID)
-        case .truncate, nil:
-            context.truncateResponse = fault == .truncate
+        case .hang:
+            // Read and never answered, until the emulator shuts down.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(86_400)) }
+            response = APIResult.error(
+                .serviceUnavailable, type: "api_error", code: "shutting_down", message: "The emulator is shutting down.",
+                requestID: context.requestID
+            ).response(requestID: context.requestID)
+        case .truncate, .malformed, .drop, nil:
+            context.bodyFault = fault.flatMap(BodyFault.init)
             do {
                 response = try await next(request, context)
             } catch let error as HTTPError where error.status == .notFound {

@@ -13,6 +13,13 @@ public struct FaultInjection: Sendable, Hashable {
     public var retryAfterSeconds: Int
     /// Every N-th request answers 200 with its JSON body cut in half.
     public var truncateEvery: Int?
+    /// Every N-th request answers 200 with an HTML error page where JSON should be, as a misbehaving
+    /// proxy would.
+    public var malformedEvery: Int?
+    /// Every N-th request announces its whole body, sends half of it and closes the connection.
+    public var dropEvery: Int?
+    /// Every N-th request is read and never answered: the connection stays open and silent.
+    public var hangEvery: Int?
     /// Every request answers this HTTP status with the contract's error envelope (e.g. 401, 403, 409).
     public var errorStatus: Int?
     /// The most "every N" faults one request (same method and URI) gets; `nil` for no limit. With a
@@ -21,14 +28,17 @@ public struct FaultInjection: Sendable, Hashable {
 
     public init(
         latency: Duration = .zero, serverErrorEvery: Int? = nil, rateLimitEvery: Int? = nil,
-        retryAfterSeconds: Int = 1, truncateEvery: Int? = nil, errorStatus: Int? = nil,
-        faultsPerRequest: Int? = nil
+        retryAfterSeconds: Int = 1, truncateEvery: Int? = nil, malformedEvery: Int? = nil, dropEvery: Int? = nil,
+        hangEvery: Int? = nil, errorStatus: Int? = nil, faultsPerRequest: Int? = nil
     ) {
         self.latency = latency
         self.serverErrorEvery = serverErrorEvery
         self.rateLimitEvery = rateLimitEvery
         self.retryAfterSeconds = retryAfterSeconds
         self.truncateEvery = truncateEvery
+        self.malformedEvery = malformedEvery
+        self.dropEvery = dropEvery
+        self.hangEvery = hangEvery
         self.errorStatus = errorStatus
         self.faultsPerRequest = faultsPerRequest
     }
@@ -42,17 +52,23 @@ public struct FaultInjection: Sendable, Hashable {
         if hits(rateLimitEvery) { return .rateLimit }
         if hits(serverErrorEvery) { return .serverError }
         if hits(truncateEvery) { return .truncate }
+        if hits(malformedEvery) { return .malformed }
+        if hits(dropEvery) { return .drop }
+        if hits(hangEvery) { return .hang }
         return nil
     }
 
     enum Fault: Equatable, CustomStringConvertible {
-        case rateLimit, serverError, truncate, status(Int)
+        case rateLimit, serverError, truncate, malformed, drop, hang, status(Int)
 
         var description: String {
             switch self {
             case .rateLimit: "429"
             case .serverError: "500"
             case .truncate: "truncated"
+            case .malformed: "malformed"
+            case .drop: "dropped"
+            case .hang: "hung"
             case .status(let status): String(status)
             }
         }

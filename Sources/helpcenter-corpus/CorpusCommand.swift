@@ -14,6 +14,10 @@ struct CorpusCommand: ParsableCommand {
             for benchmarks against Hugo. DIR must not exist, be empty, or hold a site an earlier \
             helpcenter-corpus --hugo wrote; such a site is replaced entirely (including any public/ folder \
             Hugo wrote inside it). Give -o, --hugo or both.
+
+            With --hostile it writes the hostile help center instead: script-injection vectors in every \
+            field, pathological Markdown, and odd data (right-to-left text, emoji, empty titles, duplicate \
+            slugs, missing categories, a 10 MB article, thousands of comments), for reliability tests.
             """)
 
     @Option(help: "Number of articles.")
@@ -31,9 +35,13 @@ struct CorpusCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the articles as a Hugo site into this folder.", valueName: "dir"))
     var hugo: String?
 
+    @Flag(help: "Write the hostile help center (with -o) instead of a synthetic one.")
+    var hostile = false
+
     func validate() throws {
         guard articles >= 0, posts >= 0 else { throw ValidationError("--articles and --posts must not be negative") }
         guard output != nil || hugo != nil else { throw ValidationError("give the snapshot file to write with -o, or a Hugo site folder with --hugo (or both)") }
+        if hostile, output == nil || hugo != nil { throw ValidationError("--hostile writes a snapshot: give -o, and no --hugo") }
         if let hugo, try !HugoSiteWriter.canReplace(URL(fileURLWithPath: hugo)) {
             throw ValidationError("--hugo '\(hugo)' is not empty and is not a Hugo site written by helpcenter-corpus; choose another folder")
         }
@@ -44,7 +52,11 @@ struct CorpusCommand: ParsableCommand {
         if let output {
             let url = URL(fileURLWithPath: output)
             let partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
-            try generator.writeSnapshot(to: partial)
+            if hostile {
+                try HostileCorpus.snapshot().write(to: partial)
+            } else {
+                try generator.writeSnapshot(to: partial)
+            }
             guard rename(partial.path, url.path) == 0 else {
                 throw ValidationError("cannot move the snapshot into place at \(url.path): \(String(cString: strerror(errno)))")
             }

@@ -129,18 +129,59 @@ import Testing
         #expect(ErrorResponse.retryAfter(header: "soon", now: now) == nil)
     }
 
-    @Test func truncatedJSONIsADecodingErrorAndNotRetried() async throws {
-        let emulator = CStarEmulator(snapshot: Fixture.snapshot, faults: FaultInjection(truncateEvery: 1))
+    /// A body cut short, an HTML page in place of JSON and a connection closed half way through the body
+    /// are retried; when every attempt gets one, the error says what arrived.
+    @Test(arguments: [
+        (FaultInjection(truncateEvery: 1), CStarError.Kind.malformedResponse, "the body is not JSON"),
+        (FaultInjection(malformedEvery: 1), .malformedResponse, #"starting "<html><head><title>502 Bad Gateway"#),
+        (FaultInjection(dropEvery: 1), .network, "bytes remaining"),
+    ])
+    func damagedAnswersAreRetriedThenReported(faults: FaultInjection, kind: CStarError.Kind, message: String) async throws {
+        let emulator = CStarEmulator(snapshot: Fixture.snapshot, faults: faults)
         try await withEmulator(emulator) { url async throws in
             let sleeper = RecordingSleeper()
             let error = try await #require(throws: CStarError.self) {
-                try await library(url, testConfiguration(sleeper)).categories()
+                try await library(url, testConfiguration(sleeper, retries: 2)).categories()
             }
-            #expect(error.kind == .decoding)
-            #expect(error.status == 200)
-            #expect(error.message.contains("invalid JSON"))
-            #expect(sleeper.delays.isEmpty && emulator.recorder.requests == 1)
+            #expect(error.kind == kind)
+            #expect(error.message.contains(message), "\(error)")
+            #expect(error.request.hasSuffix("/api/library/\(Fixture.team)/categories"))
+            #expect(error.attempts == 3 && sleeper.delays.count == 2 && emulator.recorder.requests == 3)
         }
+    }
+
+    @Test(arguments: [
+        FaultInjection(truncateEvery: 1, faultsPerRequest: 2), FaultInjection(malformedEvery: 1, faultsPerRequest: 2),
+        FaultInjection(dropEvery: 1, faultsPerRequest: 2), FaultInjection(hangEvery: 1, faultsPerRequest: 2),
+    ])
+    func damagedAnswersRecoverOnRetry(faults: FaultInjection) async throws {
+        let emulator = CStarEmulator(snapshot: Fixture.snapshot, faults: faults)
+        try await withEmulator(emulator) { url async throws in
+            let sleeper = RecordingSleeper()
+            let client = library(url, testConfiguration(sleeper, retries: 2, timeout: .seconds(2)))
+            #expect(try await client.categories().count == 3)
+            #expect(emulator.recorder.requests == 3 && sleeper.delays.count == 2)
+        }
+    }
+
+    @Test func anUnansweredRequestTimesOut() async throws {
+        let emulator = CStarEmulator(snapshot: Fixture.snapshot, faults: FaultInjection(hangEvery: 1))
+        try await withEmulator(emulator) { url async throws in
+            let error = try await #require(throws: CStarError.self) {
+                try await library(url, testConfiguration(retries: 1, timeout: .milliseconds(200))).categories()
+            }
+            #expect(error.kind == .timeout && error.attempts == 2)
+            #expect(emulator.recorder.requests == 2)
+        }
+    }
+
+    @Test func jsonOfTheWrongShapeIsADecodingErrorAndNotRetried() throws {
+        let response = TransportResponse(status: 200, headers: [:], body: Data(#"{"success":true,"data":{"id":7}}"#.utf8))
+        let error = try #require(throws: CStarError.self) {
+            try RequestExecutor.decode([CStar.Category].self, from: response, label: "GET /x")
+        }
+        #expect(error.kind == .decoding && !error.isRetryable)
+        #expect(error.request == "GET /x" && error.status == 200)
     }
 
     @Test func timeoutIsRetriedThenReported() async throws {

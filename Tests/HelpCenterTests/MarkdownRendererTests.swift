@@ -1,5 +1,6 @@
 import Foundation
 import HelpCenter
+import SyntheticCorpus
 import Testing
 
 @Suite struct MarkdownRendererTests {
@@ -115,6 +116,29 @@ import Testing
         let rendered = MarkdownRenderer(options: .init(maxBytes: 100)).render(String(repeating: "<b>x</b> ", count: 20))
         #expect(rendered.fallbackReason?.contains("more than the limit of 100") == true)
         #expect(rendered.html.hasPrefix("<pre class=\"unrendered\">&lt;b&gt;x&lt;/b&gt;"))
+        // No more than the limit is shown, cut before a character rather than through it.
+        let long = MarkdownRenderer(options: .init(maxBytes: 100)).render(String(repeating: "é", count: 80))
+        #expect(long.text == String(repeating: "é", count: 49))
+        #expect(long.html.hasSuffix("<p class=\"unrendered-note\">This document is too long to show in full: 98 of its 160 bytes are shown.</p>\n"))
+    }
+
+    @Test func deeplyNestedDocumentsAreShownAsText() {
+        let deep = renderer.render(String(repeating: "> ", count: 150) + "a")
+        #expect(deep.fallbackReason == "its elements nest 152 deep, more than the limit of 100")
+        #expect(deep.html.hasPrefix("<pre class=\"unrendered\">&gt; &gt; "))
+        let emphasis = renderer.render(String(repeating: "*a **a ", count: 200) + String(repeating: " b** b*", count: 200))
+        #expect(emphasis.fallbackReason?.hasPrefix("its elements nest") == true)
+        // Nesting a real article might have renders.
+        let nested = renderer.render((0..<12).map { String(repeating: "  ", count: $0) + "- **item _\($0)_**\n" }.joined())
+        #expect(nested.fallbackReason == nil && nested.html.contains("<em>11</em>"))
+    }
+
+    @Test func everyPathologicalShapeRendersOrFallsBackToText() {
+        for (name, markdown) in HostileCorpus.pathologicalMarkdown {
+            let rendered = renderer.render(markdown)
+            #expect(rendered.html.count > 10, "\(name)")
+            #expect(!rendered.html.contains("<script"), "\(name)")
+        }
     }
 
     @Test func tablesTooLargeForCmarkAreShownAsText() {

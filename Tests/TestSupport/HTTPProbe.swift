@@ -25,21 +25,46 @@ public enum HTTPProbe {
     }
 
     static func blockingGET(port: Int, target: String) throws -> (status: Int, body: String) {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw ProbeError(description: "socket() failed") }
-        defer { close(socket) }
-        var timeout = timeval(tv_sec: 10, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw ProbeError(description: "cannot connect to port \(port)") }
         let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
-        guard send(socket, request, request.count, 0) == request.count else { throw ProbeError(description: "send failed") }
+        let text = try blockingExchange(port: port, chunks: [request])
+        guard let status = status(of: text) else {
+            throw ProbeError(description: "no HTTP response to \(target): \(text.prefix(200))")
+        }
+        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
+        return (status, body)
+    }
+
+    /// Sends `chunks` to 127.0.0.1:`port` as they are, waiting `pause` between them, and returns all the
+    /// server wrote back until it closed the connection (or `timeout` passed without a byte).
+    public static func exchange(
+        port: Int, chunks: [[UInt8]], pause: Duration = .zero, timeout: Duration = .seconds(10)
+    ) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result {
+                    try blockingExchange(port: port, chunks: chunks, pause: pause, timeout: timeout)
+                })
+            }.start()
+        }
+    }
+
+    /// The status code of an HTTP response's first line, if `text` starts with one.
+    public static func status(of text: String) -> Int? {
+        guard text.hasPrefix("HTTP/"), let line = text.split(separator: "\r\n").first else { return nil }
+        return Int(line.split(separator: " ").dropFirst().first ?? "")
+    }
+
+    static func blockingExchange(
+        port: Int, chunks: [[UInt8]], pause: Duration = .zero, timeout: Duration = .seconds(10)
+    ) throws -> String {
+        let socket = try connected(port: port, timeout: timeout)
+        defer { close(socket) }
+        let pauseSeconds = Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18
+        for (index, chunk) in chunks.enumerated() {
+            if index > 0, pauseSeconds > 0 { Thread.sleep(forTimeInterval: pauseSeconds) }
+            // MSG_NOSIGNAL: a server that closed the connection is an answer, not a reason to die.
+            guard send(socket, chunk, chunk.count, Int32(MSG_NOSIGNAL)) == chunk.count else { break }
+        }
         var response: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -47,12 +72,27 @@ public enum HTTPProbe {
             if count <= 0 { break }
             response += buffer[0..<count]
         }
-        let text = String(decoding: response, as: UTF8.self)
-        guard let statusLine = text.split(separator: "\r\n").first, let status = Int(statusLine.split(separator: " ").dropFirst().first ?? "") else {
-            throw ProbeError(description: "no HTTP response to \(target): \(text.prefix(200))")
+        return String(decoding: response, as: UTF8.self)
+    }
+
+    /// A socket connected to 127.0.0.1:`port`, whose reads give up after `timeout`.
+    public static func connected(port: Int, timeout: Duration = .seconds(10)) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw ProbeError(description: "socket() failed") }
+        var time = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-        return (status, body)
+        guard result == 0 else {
+            close(socket)
+            throw ProbeError(description: "cannot connect to port \(port)")
+        }
+        return socket
     }
 }
 

@@ -77,7 +77,7 @@ public struct LibraryClient: Sendable {
     /// Records one view of an article (for analytics; a static generator should not call this at build time).
     public func recordView(slug: String) async throws {
         try requireSlug(slug)
-        _ = try await executor.send(.libraryRecordView, slug: slug)
+        try await executor.send(.libraryRecordView, slug: slug)
     }
 
     /// Sends a reader's "was this helpful?" answer, with optional text.
@@ -87,7 +87,7 @@ public struct LibraryClient: Sendable {
             APIParameter.feedbackRating[0]: .string(isHelpful ? APIParameter.ratingHelpful : APIParameter.ratingNotHelpful)
         ]
         if let feedbackText { body[APIParameter.feedbackText[0]] = .string(feedbackText) }
-        _ = try await executor.send(.libraryFeedback, slug: slug, body: body)
+        try await executor.send(.libraryFeedback, slug: slug, body: body)
     }
 }
 

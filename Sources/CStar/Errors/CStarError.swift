@@ -26,7 +26,10 @@ public struct CStarError: Error, Sendable, Hashable, CustomStringConvertible {
         case network
         /// No complete answer within the configured timeout.
         case timeout
-        /// The answer was not the JSON the SDK expects.
+        /// A success answer whose body is not JSON at all: cut short, or a proxy's error page. Retried,
+        /// like a network failure.
+        case malformedResponse
+        /// The answer was JSON, but not in the shape the SDK expects.
         case decoding
     }
 
@@ -80,10 +83,11 @@ public struct CStarError: Error, Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    /// Whether retrying the same request may succeed: network failures, timeouts, 5xx and 429.
+    /// Whether retrying the same request may succeed: network failures, timeouts, malformed answers,
+    /// 5xx and 429.
     public var isRetryable: Bool {
         switch kind {
-        case .network, .timeout, .server, .rateLimited: true
+        case .network, .timeout, .malformedResponse, .server, .rateLimited: true
         default: false
         }
     }

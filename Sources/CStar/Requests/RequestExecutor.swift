@@ -12,10 +12,12 @@ struct RequestExecutor: Sendable {
 
     static let userAgent = "helpcenter-cstar-swift/0.1"
 
-    /// Sends `route` and returns the successful response, or throws ``CStarError`` / `CancellationError`.
-    func send(
-        _ route: APIRoute, slug: String? = nil, query: [(String, String)] = [], body: JSONObject? = nil
-    ) async throws -> TransportResponse {
+    /// Sends `route` and returns what `read` makes of the successful response, or throws ``CStarError`` /
+    /// `CancellationError`. A ``CStarError`` thrown by `read` is retried when it is retryable.
+    func send<T>(
+        _ route: APIRoute, slug: String? = nil, query: [(String, String)] = [], body: JSONObject? = nil,
+        read: (TransportResponse, _ label: String) throws -> T
+    ) async throws -> T {
         let request = try makeRequest(route, slug: slug, query: query, body: body)
         let label = "\(request.method) \(request.url.absoluteString)"
         let policy = configuration.retry
@@ -28,7 +30,7 @@ struct RequestExecutor: Sendable {
                 let response = try await withTimeout(configuration.timeout) {
                     try await configuration.transport.send(request)
                 }
-                if (200..<300).contains(response.status) { return response }
+                if (200..<300).contains(response.status) { return try read(response, label) }
                 failure = ErrorResponse.error(
                     from: response, request: label, now: configuration.now(), defaultRetryAfter: policy.defaultRetryAfter)
             } catch let error as CStarError {
@@ -50,23 +52,33 @@ struct RequestExecutor: Sendable {
         }
     }
 
+    /// Sends `route` and ignores the body of the successful response.
+    func send(_ route: APIRoute, slug: String? = nil, body: JSONObject? = nil) async throws {
+        try await send(route, slug: slug, body: body) { _, _ in }
+    }
+
     /// Sends `route` and decodes the payload (the `data` of the envelope, or the whole body) as `T`.
     func fetch<T: Decodable>(
         _ type: T.Type, _ route: APIRoute, slug: String? = nil, query: [(String, String)] = []
     ) async throws -> T {
-        let response = try await send(route, slug: slug, query: query)
-        return try decode(T.self, from: response, route: route, slug: slug, query: query)
+        try await send(route, slug: slug, query: query) { response, label in
+            try Self.decode(T.self, from: response, label: label)
+        }
     }
 
-    func decode<T: Decodable>(
-        _ type: T.Type, from response: TransportResponse, route: APIRoute, slug: String?, query: [(String, String)]
-    ) throws -> T {
+    /// Decodes `response`; a body that is not JSON at all is a ``CStarError/Kind/malformedResponse``.
+    static func decode<T: Decodable>(_ type: T.Type, from response: TransportResponse, label: String) throws -> T {
         do {
             if T.self is any DecodesWholeBody.Type { return try JSONDecoder().decode(T.self, from: response.body) }
             return try JSONDecoder().decode(Payload<T>.self, from: response.body).value
         } catch {
-            let label = (try? makeRequest(route, slug: slug, query: query, body: nil))
-                .map { "\($0.method) \($0.url.absoluteString)" } ?? route.rawValue
+            if (try? JSONValue(parsing: response.body)) == nil {
+                let start = String(decoding: response.body.prefix(40), as: UTF8.self)
+                throw CStarError(
+                    kind: .malformedResponse, request: label,
+                    message: "the body is not JSON (\(response.body.count) bytes, starting \(start.debugDescription))",
+                    status: response.status)
+            }
             throw CStarError(
                 kind: .decoding, request: label, message: DecodingErrorDescription.describe(error), status: response.status)
         }

@@ -23,8 +23,10 @@ public final class URLSessionTransport: HTTPTransport {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
-        urlRequest.timeoutInterval = max(0.001, Double(request.timeout.components.seconds)
-            + Double(request.timeout.components.attoseconds) / 1e18)
+        // Whole seconds, at least one: FoundationNetworking on Linux times a request out at once when
+        // given less than a second. The client's own deadline enforces the exact timeout.
+        let seconds = Double(request.timeout.components.seconds) + Double(request.timeout.components.attoseconds) / 1e18
+        urlRequest.timeoutInterval = max(1, seconds.rounded(.up))
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
 
         let box = TaskBox()

@@ -76,4 +76,29 @@ public struct SiteOptions: Sendable {
         while origin.hasSuffix("/") { origin.removeLast() }
         return origin + basePath + path
     }
+
+    /// The Content Security Policy every page declares in a `<meta>` element: scripts, styles, fonts and
+    /// connections only from the site itself (and the feedback API), no plugins, frames or foreign forms;
+    /// images and media from the site or any HTTPS origin. With ``allowArticleHTML``, inline styles and
+    /// HTTPS frames (embedded videos) are allowed too. Script injection that got past the renderer
+    /// still cannot run.
+    public var contentSecurityPolicy: String {
+        var connect = "'self'"
+        if let feedbackAPI, let scheme = feedbackAPI.scheme, let host = feedbackAPI.host {
+            connect += " \(scheme)://\(host)" + (feedbackAPI.port.map { ":\($0)" } ?? "")
+        }
+        return [
+            "default-src 'self'",
+            "script-src 'self'",
+            allowArticleHTML ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
+            "img-src 'self' https: data:",
+            "media-src 'self' https:",
+            "font-src 'self'",
+            "connect-src \(connect)",
+            allowArticleHTML ? "frame-src https:" : "frame-src 'none'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ].joined(separator: "; ")
+    }
 }

@@ -13,8 +13,9 @@ enum Cmark {
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Parses `markdown` with the GFM extensions and footnotes, hands the document to `edit`, and
-    /// renders it to HTML with the same extensions (so the tag filter applies).
-    static func render(_ markdown: String, unsafe: Bool, edit: (OpaquePointer) -> Void) -> String {
+    /// renders it to HTML with the same extensions (so the tag filter applies); `nil` when `edit`
+    /// returns `false`.
+    static func render(_ markdown: String, unsafe: Bool, edit: (OpaquePointer) -> Bool) -> String? {
         // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
         var text = markdown
@@ -42,10 +43,33 @@ enum Cmark {
             cmark_node_free(document)
             cmark_parser_free(parser)
         }
-        edit(document)
+        guard edit(document) else { return nil }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// How deeply elements nest below `root`: 1 for a document of paragraphs of plain text.
+    static func depth(_ root: OpaquePointer) -> Int {
+        guard let iterator = cmark_iter_new(root) else { return 0 }
+        defer { cmark_iter_free(iterator) }
+        var depth = 0
+        var deepest = 0
+        while true {
+            switch cmark_iter_next(iterator) {
+            case CMARK_EVENT_DONE:
+                return deepest
+            case CMARK_EVENT_ENTER:
+                // Leaf nodes (text, code, breaks, HTML) are entered and never exited.
+                guard let node = cmark_iter_get_node(iterator), cmark_node_first_child(node) != nil else { continue }
+                depth += 1
+                deepest = max(deepest, depth)
+            case CMARK_EVENT_EXIT:
+                depth -= 1
+            default:
+                continue
+            }
+        }
     }
 
     /// Every node below `root` (itself included), in document order.

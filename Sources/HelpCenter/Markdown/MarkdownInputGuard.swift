@@ -12,6 +12,10 @@ enum MarkdownInputGuard {
     static let maxTableColumns = 500
     /// The most cells (columns × rows) one table may have.
     static let maxTableCells = 100_000
+    /// The deepest the parsed elements may nest (lists in quotes in lists, emphasis in links, …).
+    /// Browsers take seconds to lay out thousands of nested elements, and their HTML parsers flatten
+    /// anything past 512; real help articles stay far below this.
+    static let maxDepth = 100
 
     /// Why `markdown` should not be parsed, or `nil` when it is safe.
     static func rejection(_ markdown: String, maxBytes: Int) -> String? {

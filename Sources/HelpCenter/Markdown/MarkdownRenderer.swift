@@ -44,14 +44,17 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, rewriteLink: LinkRewriter? = nil) -> RenderedMarkdown {
         let source = Self.withoutControlCharacters(markdown)
         if let reason = MarkdownInputGuard.rejection(source, maxBytes: options.maxBytes) {
-            return Self.fallback(source, reason: reason)
+            return fallback(source, reason: reason)
         }
         var headings: [RenderedMarkdown.Heading] = []
         var links: [String] = []
         var sourceLinks: [String] = []
         var text = ""
         var slugger = HeadingSlugger(reserved: options.reservedIDs)
-        let html = Cmark.render(source, unsafe: options.allowRawHTML) { document in
+        var depth = 0
+        let rendered = Cmark.render(source, unsafe: options.allowRawHTML) { document in
+            depth = Cmark.depth(document)
+            guard depth <= MarkdownInputGuard.maxDepth else { return false }
             text = Self.plainText(document)
             for (node, type) in Cmark.nodes(document) {
                 switch type {
@@ -78,6 +81,11 @@ public struct MarkdownRenderer: Sendable {
                     break
                 }
             }
+            return true
+        }
+        guard let html = rendered else {
+            return fallback(
+                source, reason: "its elements nest \(depth) deep, more than the limit of \(MarkdownInputGuard.maxDepth)")
         }
         return RenderedMarkdown(
             html: HTMLFinisher.finish(html, headingIDs: headings.map(\.id)),
@@ -128,10 +136,22 @@ public struct MarkdownRenderer: Sendable {
         return Substring(scalars[first...last])
     }
 
-    /// The text shown when a document is not rendered as Markdown: escaped, in a `<pre>`.
-    private static func fallback(_ source: String, reason: String) -> RenderedMarkdown {
-        RenderedMarkdown(
-            html: "<pre class=\"unrendered\">\(HTML.escape(source))</pre>\n", headings: [], text: source, links: [],
+    /// The text shown when a document is not rendered as Markdown: escaped, in a `<pre>`, and no more
+    /// than ``Options/maxBytes`` of it, so that a page stays light enough for a browser.
+    private func fallback(_ source: String, reason: String) -> RenderedMarkdown {
+        var shown = source
+        var note = ""
+        let size = source.utf8.count
+        if size > options.maxBytes {
+            var bytes = Array(source.utf8.prefix(options.maxBytes))
+            // Cut before a character whose bytes would be split.
+            while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+            if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+            shown = String(decoding: bytes, as: UTF8.self)
+            note = "<p class=\"unrendered-note\">This document is too long to show in full: \(bytes.count) of its \(size) bytes are shown.</p>\n"
+        }
+        return RenderedMarkdown(
+            html: "<pre class=\"unrendered\">\(HTML.escape(shown))</pre>\n" + note, headings: [], text: shown, links: [],
             sourceLinks: [], fallbackReason: reason)
     }
 }

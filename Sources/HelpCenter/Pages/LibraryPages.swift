@@ -59,7 +59,7 @@ extension PageRenderer {
         if let category { trail.append((category.category.name, SitePaths.category(category.slug))) }
         trail.append((article.title, nil))
 
-        var details: [String: Any] = ["title": article.title, "html": rendered.html, "readingTime": ReadingTime.label(article)]
+        var details: [String: Any] = ["title": article.title, "html": rendered.html, "readingTime": readingTime(entry)]
         details.merge(DisplayDate.context(article.updatedAt ?? article.publishedAt, prefix: "updated")) { a, _ in a }
         if let category {
             details["categoryName"] = category.category.name

@@ -48,6 +48,8 @@ struct PageRenderer: Sendable {
     /// Each article's distinct tags and view count, by position in ``SiteContent/articles``.
     let articleTags: [Set<String>]
     let viewCounts: [Int]
+    /// Each article's reading time label, by slug: counted once, since lists show it on many pages.
+    let readingTimes: [String: String]
     /// Each topic's posts by votes (``SiteContent/TopicEntry/posts`` are newest first).
     let topicPostsByVotes: [[SiteContent.PostEntry]]
     /// Whether pages are rendered or only fingerprinted.
@@ -82,6 +84,8 @@ struct PageRenderer: Sendable {
         topicPostsByVotes = content.topics.map { SiteContent.sorted($0.posts, byVotes: true) }
         articleTags = content.articles.map { Set($0.article.tags) }
         viewCounts = content.articles.map { $0.article.viewCount ?? 0 }
+        readingTimes = Dictionary(
+            content.articles.map { ($0.slug, ReadingTime.label($0.article)) }, uniquingKeysWith: { first, _ in first })
         for (index, entry) in content.articles.enumerated() {
             for tag in articleTags[index] { byTag[tag, default: []].append(index) }
             if let category = entry.categoryIndex { byCategory[category, default: []].append(index) }
@@ -264,7 +268,7 @@ struct PageRenderer: Sendable {
             "root": links.root,
             "site": [
                 "title": siteTitle, "language": options.language, "hasCommunity": content.hasCommunity,
-                "team": content.snapshot.team.slug,
+                "team": content.snapshot.team.slug, "contentSecurityPolicy": options.contentSecurityPolicy,
             ] as [String: Any],
             "nav": [
                 "home": links.url(SitePaths.home), "community": links.url(SitePaths.community),
@@ -287,11 +291,15 @@ struct PageRenderer: Sendable {
         JSONLD.breadcrumbs(items.map { ($0.name, options.absoluteURL($0.path ?? current)) })
     }
 
+    func readingTime(_ entry: SiteContent.ArticleEntry) -> String {
+        readingTimes[entry.slug] ?? ReadingTime.label(entry.article)
+    }
+
     /// How a list shows an article.
     func articleSummary(_ entry: SiteContent.ArticleEntry, links: PageLinks) -> [String: Any] {
         var summary: [String: Any] = [
             "title": entry.article.title, "url": links.url(SitePaths.article(entry.slug)),
-            "readingTime": ReadingTime.label(entry.article),
+            "readingTime": readingTime(entry),
         ]
         if let excerpt = entry.article.excerpt, !excerpt.isEmpty { summary["excerpt"] = excerpt }
         if let index = entry.categoryIndex { summary["categoryName"] = content.categories[index].category.name }
@@ -312,24 +320,30 @@ struct PageRenderer: Sendable {
     /// A short summary: the given excerpt, or the start of the text cut at a word.
     func excerpt(_ given: String?, text: String) -> String {
         if let given, !given.isEmpty { return given }
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        guard flat.count > 180 else { return flat }
+        // The text's lines joined by single spaces, read only as far as the excerpt needs.
+        var flat = ""
+        var count = 0
+        var pendingSpace = false
+        for character in text {
+            if character.isNewline {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                flat.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            flat.append(character)
+            count += 1
+            if count > 180 { break }
+        }
+        guard count > 180 else { return flat }
         let cut = flat.prefix(180)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
     func count(_ number: Int, _ singular: String, _ plural: String) -> String {
         "\(number) \(number == 1 ? singular : plural)"
-    }
-}
-
-/// Reading time: the API's `readTime` when it sends one, else about 200 words a minute.
-enum ReadingTime {
-    static func label(_ article: LibraryArticle) -> String {
-        if let readTime = article.readTime, !readTime.isEmpty {
-            return readTime.hasSuffix("read") ? readTime : "\(readTime) read"
-        }
-        let words = (article.content ?? "").split(whereSeparator: { $0.isWhitespace }).count
-        return "\(max(1, (words + 199) / 200)) min read"
     }
 }

@@ -40,6 +40,15 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(help: "Answer every N-th request with truncated JSON.")
     var truncateEvery: Int?
 
+    @Option(help: "Answer every N-th request with an HTML error page in place of JSON.")
+    var malformedEvery: Int?
+
+    @Option(help: "Close the connection half way through the body of every N-th request.")
+    var dropEvery: Int?
+
+    @Option(help: "Never answer every N-th request (the connection stays open and silent).")
+    var hangEvery: Int?
+
     @Option(help: "Give one request (same method and URI) at most N of the every-N faults, so retries succeed.")
     var faultsPerRequest: Int?
 
@@ -58,7 +67,12 @@ struct EmulateCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
         guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
-        for (name, value) in [("--faults-per-request", faultsPerRequest), ("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery), ("--truncate-every", truncateEvery)] {
+        let counts = [
+            ("--faults-per-request", faultsPerRequest), ("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery),
+            ("--truncate-every", truncateEvery), ("--malformed-every", malformedEvery), ("--drop-every", dropEvery),
+            ("--hang-every", hangEvery),
+        ]
+        for (name, value) in counts {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1, not \(value).") }
         }
         if let failWith, !(400...599).contains(failWith) {
@@ -74,7 +88,8 @@ struct EmulateCommand: AsyncParsableCommand {
             snapshot: content,
             faults: FaultInjection(
                 latency: .milliseconds(latency), serverErrorEvery: failEvery, rateLimitEvery: rateLimitEvery,
-                retryAfterSeconds: retryAfter, truncateEvery: truncateEvery, errorStatus: failWith, faultsPerRequest: faultsPerRequest),
+                retryAfterSeconds: retryAfter, truncateEvery: truncateEvery, malformedEvery: malformedEvery,
+                dropEvery: dropEvery, hangEvery: hangEvery, errorStatus: failWith, faultsPerRequest: faultsPerRequest),
             teamID: teamId, notFoundAsNull: notFoundAsNull, bareResponses: bare,
             log: { line in if !quiet { Terminal.printError(line) } }
         )

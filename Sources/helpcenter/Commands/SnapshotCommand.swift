@@ -26,22 +26,12 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: "The team's display name to record in the snapshot.")
     var teamName: String?
 
-    @Option(help: "Requests in flight at once.")
-    var concurrency = 8
-
-    @Option(help: "Seconds before one attempt times out.")
-    var timeout = 30.0
-
-    @Option(help: "Retries of a failed request (network errors, timeouts, 5xx, 429).")
-    var retries = 3
+    @OptionGroup var requests: APIRequestOptions
 
     func validate() throws {
         _ = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
         guard let team = apiTeam else { throw ValidationError("give the team's slug with --team or the CSTAR_TEAM environment variable.") }
         guard !team.isEmpty else { throw ValidationError("--team must not be empty.") }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1.") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive.") }
-        guard retries >= 0 else { throw ValidationError("--retries must not be negative.") }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
             throw ValidationError("--output '\(output)' is a folder; name the snapshot file to write.")
@@ -54,13 +44,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     func run() async throws {
         let team = apiTeam ?? ""
         let started = ContinuousClock.now
-        var configuration = ClientConfiguration(timeout: .milliseconds(Int64(timeout * 1000)))
-        configuration.retry.maxRetries = retries
         let baseURL = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
-        let fetcher = SnapshotFetcher(
-            library: LibraryClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
-            community: CommunityClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
-            concurrency: concurrency)
+        let fetcher = requests.fetcher(team: team, baseURL: baseURL)
         let snapshot: Snapshot
         do {
             snapshot = try await fetcher.fetch(teamName: teamName) { progress in

@@ -18,6 +18,8 @@ struct SiteInputOptions: ParsableArguments {
     @Option(help: "The team's display name, with --team (the API does not send one; default: the slug).")
     var teamName: String?
 
+    @OptionGroup(title: "Fetching from the API (with --team)") var requests: APIRequestOptions
+
     @Option(help: "A folder of Mustache templates that replace the default ones of the same name.")
     var templates: String?
 
@@ -74,8 +76,6 @@ struct SiteInputOptions: ParsableArguments {
     func fetchTeam() async throws -> Snapshot? {
         guard let team = apiTeam else { return nil }
         let url = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
-        return try await SnapshotFetcher(
-            library: LibraryClient(teamSlug: team, baseURL: url), community: CommunityClient(teamSlug: team, baseURL: url)
-        ).fetch(teamName: teamName)
+        return try await requests.fetcher(team: team, baseURL: url).fetch(teamName: teamName)
     }
 }
