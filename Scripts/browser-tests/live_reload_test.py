@@ -33,14 +33,15 @@ def main() -> int:
         driver = harness.chrome(1000, 600)
         wait = WebDriverWait(driver, 15)
         driver.get(url + "articles/offline-mode/")
-        driver.execute_script("window.scrollTo(0, 700); window.__beforeReload = true;")
+        driver.execute_script("window.scrollTo({top: 400, behavior: 'instant'}); window.__beforeReload = true;")
+        scrolled = driver.execute_script("return window.scrollY")
         time.sleep(0.5)  # the event stream connects
 
         footer.write_text(original + '<p id="edited-footer">Edited</p>\n')
         wait.until(lambda d: d.find_elements(By.ID, "edited-footer"))
         check("a template edit reloads the open page", driver.execute_script("return window.__beforeReload === undefined"))
-        check("the page keeps its scroll position", driver.execute_script("return window.scrollY") == 700,
-              driver.execute_script("return window.scrollY"))
+        restored = driver.execute_script("return window.scrollY")
+        check("the page keeps its scroll position", scrolled == 400 and restored == scrolled, f"{scrolled} then {restored}")
 
         footer.write_text(original + "{{#unclosed}}\n")
         wait.until(lambda d: d.find_elements(By.ID, "helpcenter-build-problem"))

@@ -12,7 +12,8 @@ enum LiveReloadScript {
           var saved = sessionStorage.getItem(key);
           if (saved !== null) {
             sessionStorage.removeItem(key);
-            var restore = function () { window.scrollTo(0, Number(saved)); };
+            // "instant": the theme scrolls smoothly, and a reload should land where it was, not glide there.
+            var restore = function () { window.scrollTo({ top: Number(saved), behavior: "instant" }); };
             if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
           }
           var panel = null;
