@@ -128,6 +128,10 @@ import Testing
         #expect(deep.html.hasPrefix("<pre class=\"unrendered\">&gt; &gt; "))
         let emphasis = renderer.render(String(repeating: "*a **a ", count: 200) + String(repeating: " b** b*", count: 200))
         #expect(emphasis.fallbackReason?.hasPrefix("its elements nest") == true)
+        // Empty containers (list items, quotes) are entered and exited like any other: they cannot
+        // lower the count.
+        let padded = renderer.render(String(repeating: "-\n\n>\n\n", count: 500) + String(repeating: "> ", count: 150) + "a")
+        #expect(padded.fallbackReason?.hasPrefix("its elements nest") == true)
         // Nesting a real article might have renders.
         let nested = renderer.render((0..<12).map { String(repeating: "  ", count: $0) + "- **item _\($0)_**\n" }.joined())
         #expect(nested.fallbackReason == nil && nested.html.contains("<em>11</em>"))

@@ -49,6 +49,12 @@ enum Cmark {
         return String(cString: html)
     }
 
+    /// The node types cmark's iterator treats as leaves (its `S_is_leaf`).
+    private static let leafTypes: Set<UInt32> = [
+        CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+        CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
+    ].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+
     /// How deeply elements nest below `root`: 1 for a document of paragraphs of plain text.
     static func depth(_ root: OpaquePointer) -> Int {
         guard let iterator = cmark_iter_new(root) else { return 0 }
@@ -60,8 +66,8 @@ enum Cmark {
             case CMARK_EVENT_DONE:
                 return deepest
             case CMARK_EVENT_ENTER:
-                // Leaf nodes (text, code, breaks, HTML) are entered and never exited.
-                guard let node = cmark_iter_get_node(iterator), cmark_node_first_child(node) != nil else { continue }
+                // Leaf nodes are entered and never exited; every other node, even an empty one, is both.
+                guard let node = cmark_iter_get_node(iterator), !leafTypes.contains(cmark_node_get_type(node).rawValue) else { continue }
                 depth += 1
                 deepest = max(deepest, depth)
             case CMARK_EVENT_EXIT:
