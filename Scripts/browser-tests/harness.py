@@ -75,6 +75,15 @@ def serve(directory, not_found=None):
     return server
 
 
+def tools(*products):
+    """Builds `products` (debug, as `swift test` does) and returns the folder holding the binaries."""
+    for product in products:
+        subprocess.check_call(["swift", "build", "--package-path", str(REPO), "--product", product],
+                              stdout=subprocess.DEVNULL)
+    return Path(subprocess.check_output(["swift", "build", "--package-path", str(REPO), "--show-bin-path"],
+                                        text=True).strip())
+
+
 def build_demo(output=None, prefix="site-test-"):
     """Builds the demo help center with `swift run helpcenter build -o DIR` and returns DIR (by default
     a new temporary folder's site/)."""

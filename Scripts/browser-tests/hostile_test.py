@@ -81,12 +81,7 @@ def main() -> int:
     if not site:
         work = Path(tempfile.mkdtemp(prefix="hostile-test-"))
         snapshot, site, report = work / "hostile.json", str(work / "site"), work / "report.json"
-        subprocess.check_call(["swift", "build", "--package-path", str(harness.REPO), "--product", "helpcenter-corpus"],
-                              stdout=subprocess.DEVNULL)
-        subprocess.check_call(["swift", "build", "--package-path", str(harness.REPO), "--product", "helpcenter"],
-                              stdout=subprocess.DEVNULL)
-        bin_path = Path(subprocess.check_output(["swift", "build", "--package-path", str(harness.REPO), "--show-bin-path"],
-                                                text=True).strip())
+        bin_path = harness.tools("helpcenter-corpus", "helpcenter")
         subprocess.check_call([str(bin_path / "helpcenter-corpus"), "--hostile", "-o", str(snapshot)])
         started = time.monotonic()
         build = subprocess.run([str(bin_path / "helpcenter"), "build", "--snapshot", str(snapshot), "-o", site,

@@ -9,15 +9,13 @@ import re, shutil, signal, subprocess, sys, tempfile, time
 from pathlib import Path
 
 import harness  # first: it installs selenium when missing
-from harness import REPO
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.support.ui import WebDriverWait
 
 
 def main() -> int:
-    subprocess.check_call(["swift", "build", "--package-path", str(REPO), "--product", "helpcenter"], stdout=subprocess.DEVNULL)
-    binary = Path(subprocess.check_output(["swift", "build", "--package-path", str(REPO), "--show-bin-path"], text=True).strip()) / "helpcenter"
+    binary = harness.tools("helpcenter") / "helpcenter"
     work = Path(tempfile.mkdtemp(prefix="live-reload-test-"))
     subprocess.check_call([str(binary), "theme", "init", str(work / "theme")], stdout=subprocess.DEVNULL)
     footer = work / "theme" / "templates" / "footer.mustache"

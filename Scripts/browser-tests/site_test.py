@@ -308,6 +308,27 @@ def main() -> int:
         facts = focus_facts(compare=True)
         check(name, drawn(facts), ring(facts))
 
+    def follow_by_keyboard(reached, focused, opened, predicate, most, shot=None):
+        """Tabs to the first link satisfying predicate, checks that it is visibly focused (and saves a
+        screenshot named shot), presses Enter and checks that the link opened. The three names complete
+        the checks' names. Returns whether the link was reached."""
+        start = driver.current_url
+        link, path = tab_until(predicate, most=most)
+        check(f"keyboard: Tab reaches {reached}", link, path)
+        if not link:
+            return False
+        visibly_focused(f"keyboard: {focused} is visibly focused")
+        if shot:
+            screenshot(shot, full=False)
+        press(Keys.ENTER)
+        try:
+            wait.until(lambda d: d.current_url != start)
+        except TimeoutException:
+            pass
+        check(f"keyboard: Enter on {opened} opens it", driver.current_url == link["href"],
+              f"{driver.current_url} instead of {link['href']}")
+        return True
+
     try:
         # ---------- Finding the pages from the site's own links ----------
         home = base
@@ -448,30 +469,10 @@ def main() -> int:
 
         # Enter follows links: the main navigation, then a card on the community home.
         driver.get(home)
-        nav_link, path = tab_until(lambda f: f["inNav"] and f["href"] and f["href"] != home, most=10)
-        check("keyboard: Tab reaches a main navigation link", nav_link, path)
-        if nav_link:
-            visibly_focused("keyboard: the navigation link is visibly focused")
-            press(Keys.ENTER)
-            try:
-                wait.until(lambda d: d.current_url != home)
-            except TimeoutException:
-                pass
-            check("keyboard: Enter on a navigation link opens it", driver.current_url == nav_link["href"],
-                  f"{driver.current_url} instead of {nav_link['href']}")
-            here = driver.current_url
-            card, path = tab_until(lambda f: f["inCard"] and f["href"], most=30)
-            check("keyboard: Tab reaches a card link in the content", card, path)
-            if card:
-                visibly_focused("keyboard: the card link is visibly focused")
-                screenshot("keyboard-card-link", full=False)
-                press(Keys.ENTER)
-                try:
-                    wait.until(lambda d: d.current_url != here)
-                except TimeoutException:
-                    pass
-                check("keyboard: Enter on a card link opens it", driver.current_url == card["href"],
-                      f"{driver.current_url} instead of {card['href']}")
+        if follow_by_keyboard("a main navigation link", "the navigation link", "a navigation link",
+                              lambda f: f["inNav"] and f["href"] and f["href"] != home, most=10):
+            follow_by_keyboard("a card link in the content", "the card link", "a card link",
+                               lambda f: f["inCard"] and f["href"], most=30, shot="keyboard-card-link")
 
 
         # Tab walks the whole home and article pages: every element once, no trap, each one visibly focused

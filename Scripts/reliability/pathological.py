@@ -9,16 +9,13 @@ Exit status 1 when any document takes more than a second.
 import json, re, subprocess, sys, tempfile, time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from processes import release_tools
+
 LIMIT_SECONDS = 1.0
 
 
 def main() -> int:
-    for product in ["helpcenter", "helpcenter-corpus"]:
-        subprocess.check_call(["swift", "build", "-c", "release", "--package-path", str(REPO), "--product", product],
-                              stdout=subprocess.DEVNULL)
-    bin_path = Path(subprocess.check_output(["swift", "build", "-c", "release", "--package-path", str(REPO),
-                                             "--show-bin-path"], text=True).strip())
+    bin_path = release_tools("helpcenter", "helpcenter-corpus")
     work = Path(tempfile.mkdtemp(prefix="pathological-"))
     snapshot = work / "hostile.json"
     subprocess.check_call([str(bin_path / "helpcenter-corpus"), "--hostile", "-o", str(snapshot)])

@@ -9,10 +9,11 @@ with the right bytes. Exit status 1 on any non-2xx answer, socket error or wrong
 
     python3 Scripts/reliability/serve_load.py [--seconds 10] [--connections 16,64,256]
 """
-import argparse, os, re, shutil, signal, subprocess, sys, time, urllib.request
+import argparse, os, re, shutil, subprocess, sys, time, urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from processes import release_tools, start_server, stop
+
 PATHS = ["", "articles/reset-your-password/", "assets/site.css", "search/index/manifest.json"]
 
 
@@ -34,20 +35,10 @@ def main() -> int:
     parser.add_argument("--connections", default="16,64,256")
     args = parser.parse_args()
     ensure_wrk()
-    subprocess.check_call(["swift", "build", "-c", "release", "--package-path", str(REPO), "--product", "helpcenter"],
-                          stdout=subprocess.DEVNULL)
-    binary = Path(subprocess.check_output(["swift", "build", "-c", "release", "--package-path", str(REPO),
-                                           "--show-bin-path"], text=True).strip()) / "helpcenter"
-    server = subprocess.Popen([str(binary), "serve", "--port", "0"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
+    binary = release_tools("helpcenter") / "helpcenter"
+    server, base = start_server([str(binary), "serve", "--port", "0"])
     failures = 0
     try:
-        base = None
-        for line in server.stdout:
-            found = re.search(r"http://127\.0\.0\.1:\d+/", line)
-            if found:
-                base = found.group(0)
-                break
         if not base:
             print("FAIL the server did not start")
             return 1
@@ -79,11 +70,7 @@ def main() -> int:
         print("PASS no errors, and every path still answers its bytes" if not failures else f"FAIL {failures} errors")
         return 0 if not failures else 1
     finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server, timeout=10)
 
 
 if __name__ == "__main__":

@@ -10,10 +10,11 @@ the requests and the faults the emulator logged; exit status 1 when the snapshot
 
     python3 Scripts/reliability/soak.py [--articles 10000] [--posts 10000] [--work /tmp/helpcenter-soak]
 """
-import argparse, collections, json, re, shutil, signal, subprocess, sys, time
+import argparse, collections, json, re, shutil, subprocess, sys, time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from processes import release_tools, start_server, stop
+
 FAULTS = ["--fail-every", "7", "--rate-limit-every", "13", "--retry-after", "1", "--truncate-every", "11",
           "--malformed-every", "17", "--drop-every", "19", "--hang-every", "23", "--faults-per-request", "2"]
 CLIENT = ["--concurrency", "16", "--timeout", "2", "--retries", "4"]
@@ -40,25 +41,15 @@ def main() -> int:
     work = Path(args.work)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    for product in ["helpcenter", "helpcenter-corpus"]:
-        subprocess.check_call(["swift", "build", "-c", "release", "--package-path", str(REPO), "--product", product],
-                              stdout=subprocess.DEVNULL)
-    bin_path = Path(subprocess.check_output(["swift", "build", "-c", "release", "--package-path", str(REPO),
-                                             "--show-bin-path"], text=True).strip())
+    bin_path = release_tools("helpcenter", "helpcenter-corpus")
     source, fetched, log = work / "source.json", work / "fetched.json", work / "emulator.log"
     subprocess.check_call([str(bin_path / "helpcenter-corpus"), "--articles", str(args.articles), "--posts",
                            str(args.posts), "-o", str(source)])
     team = json.loads(source.read_text())["team"]
     with open(log, "w") as log_file:
-        emulator = subprocess.Popen([str(bin_path / "helpcenter"), "emulate", "--snapshot", str(source), "--port", "0"]
-                                    + FAULTS, stdout=subprocess.PIPE, stderr=log_file, text=True)
+        emulator, url = start_server([str(bin_path / "helpcenter"), "emulate", "--snapshot", str(source), "--port", "0"]
+                                     + FAULTS, stderr=log_file)
         try:
-            url = None
-            for line in emulator.stdout:
-                found = re.search(r"http://127\.0\.0\.1:\d+", line)
-                if found:
-                    url = found.group(0)
-                    break
             print(f"emulating team '{team['slug']}' ({args.articles} articles, {args.posts} posts) at {url} with "
                   + " ".join(FAULTS))
             started = time.monotonic()
@@ -67,11 +58,7 @@ def main() -> int:
                                     capture_output=True, text=True)
             seconds = time.monotonic() - started
         finally:
-            emulator.send_signal(signal.SIGINT)
-            try:
-                emulator.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                emulator.kill()
+            stop(emulator)
     lines = log.read_text().splitlines()
     requests = [line for line in lines if " → " in line]
     faults = collections.Counter(m.group(1) for m in (re.search(r"\[fault: (\w+)\]", line) for line in requests) if m)

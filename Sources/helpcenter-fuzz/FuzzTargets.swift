@@ -11,26 +11,26 @@ enum FuzzTargets {
     /// on what they contain, and neither crashes.
     static func snapshot(_ bytes: [UInt8]) -> String? {
         let data = Data(bytes)
-        let read = try? Snapshot(data: data)
-        let decoded = try? JSONDecoder().decode(Snapshot.self, from: data)
-        switch (read, decoded) {
-        case (nil, nil): return nil
-        case (let read?, let decoded?): return read == decoded ? nil : "the fast reader and JSONDecoder read different snapshots"
-        case (_?, nil): return "the fast reader accepted a snapshot JSONDecoder refuses"
-        case (nil, _?): return "JSONDecoder accepted a snapshot the reader refuses"
-        }
+        return agreement(
+            try? Snapshot(data: data), try? JSONDecoder().decode(Snapshot.self, from: data), reader: "the fast reader",
+            input: "a snapshot", values: "snapshots")
     }
 
     /// The JSON parser: accepts exactly what `JSONDecoder` accepts, with the same values.
     static func json(_ bytes: [UInt8]) -> String? {
         let data = Data(bytes)
-        let parsed = try? JSONValue(parsing: data)
-        let decoded = try? JSONDecoder().decode(JSONValue.self, from: data)
-        switch (parsed, decoded) {
-        case (nil, nil): return nil
-        case (let parsed?, let decoded?): return parsed == decoded ? nil : "JSONValue(parsing:) and JSONDecoder read different values"
-        case (_?, nil): return "JSONValue(parsing:) accepted JSON that JSONDecoder refuses"
-        case (nil, _?): return "JSONDecoder accepted JSON that JSONValue(parsing:) refuses"
+        return agreement(
+            try? JSONValue(parsing: data), try? JSONDecoder().decode(JSONValue.self, from: data), reader: "JSONValue(parsing:)",
+            input: "JSON", values: "values")
+    }
+
+    /// How `reader`'s result differs from `JSONDecoder`'s for the same input, if it does.
+    static func agreement<Value: Equatable>(_ read: Value?, _ decoded: Value?, reader: String, input: String, values: String) -> String? {
+        switch (read, decoded) {
+        case (nil, nil): nil
+        case (let read?, let decoded?): read == decoded ? nil : "\(reader) and JSONDecoder read different \(values)"
+        case (_?, nil): "\(reader) accepted \(input) that JSONDecoder refuses"
+        case (nil, _?): "JSONDecoder accepted \(input) that \(reader) refuses"
         }
     }
 

@@ -127,7 +127,7 @@ import Testing
             ["snapshot", "--team", "quillpad", "--team-name", "Quillpad", "--base-url", $0, "-o", output.path]
         }
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(try Self.comparable(output) == Self.comparable(previous.snapshot))
+        #expect(try SnapshotJSON.comparable(output) == SnapshotJSON.comparable(previous.snapshot))
     }
 
     @Test(arguments: recovering)
@@ -143,13 +143,5 @@ import Testing
         for (path, bytes) in built where bytes != previous.siteFiles[path] {
             Issue.record("\(path) differs from the build of the source snapshot")
         }
-    }
-
-    /// The snapshot as JSON, without the two keys that name when and where it was fetched.
-    static func comparable(_ url: URL) throws -> JSONValue {
-        var json = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url)).objectValue ?? [:]
-        json["fetchedAt"] = nil
-        json["baseUrl"] = nil
-        return .object(json)
     }
 }

@@ -64,16 +64,7 @@ private struct JSONParser {
                 offset += 1
                 let element = try value(depth: depth + 1)
                 if object[key] == nil { object[key] = element }
-                skipSpace()
-                guard offset < bytes.count else { throw error("unexpected end inside an object") }
-                if bytes[offset] == UInt8(ascii: ",") {
-                    offset += 1
-                } else if bytes[offset] == UInt8(ascii: "}") {
-                    offset += 1
-                    return .object(object)
-                } else {
-                    throw error("expected ',' or '}' in an object")
-                }
+                if try closes(with: "}", in: "an object") { return .object(object) }
             }
         case UInt8(ascii: "["):
             offset += 1
@@ -85,16 +76,7 @@ private struct JSONParser {
             }
             while true {
                 array.append(try value(depth: depth + 1))
-                skipSpace()
-                guard offset < bytes.count else { throw error("unexpected end inside an array") }
-                if bytes[offset] == UInt8(ascii: ",") {
-                    offset += 1
-                } else if bytes[offset] == UInt8(ascii: "]") {
-                    offset += 1
-                    return .array(array)
-                } else {
-                    throw error("expected ',' or ']' in an array")
-                }
+                if try closes(with: "]", in: "an array") { return .array(array) }
             }
         case UInt8(ascii: "\""):
             return .string(try string())
@@ -110,6 +92,19 @@ private struct JSONParser {
         default:
             return try number()
         }
+    }
+
+    /// After an element of an object or array: consumes the `,` before the next element (`false`) or
+    /// the closing bracket (`true`).
+    mutating func closes(with bracket: Unicode.Scalar, in container: String) throws -> Bool {
+        skipSpace()
+        guard offset < bytes.count else { throw error("unexpected end inside \(container)") }
+        let byte = bytes[offset]
+        guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: bracket) else {
+            throw error("expected ',' or '\(bracket)' in \(container)")
+        }
+        offset += 1
+        return byte != UInt8(ascii: ",")
     }
 
     mutating func literal(_ word: StaticString) throws {

@@ -50,6 +50,8 @@ struct PageRenderer: Sendable {
     let viewCounts: [Int]
     /// Each article's reading time label, by slug: counted once, since lists show it on many pages.
     let readingTimes: [String: String]
+    /// ``SiteOptions/contentSecurityPolicy``, the same on every page.
+    let contentSecurityPolicy: String
     /// Each topic's posts by votes (``SiteContent/TopicEntry/posts`` are newest first).
     let topicPostsByVotes: [[SiteContent.PostEntry]]
     /// Whether pages are rendered or only fingerprinted.
@@ -84,6 +86,7 @@ struct PageRenderer: Sendable {
         topicPostsByVotes = content.topics.map { SiteContent.sorted($0.posts, byVotes: true) }
         articleTags = content.articles.map { Set($0.article.tags) }
         viewCounts = content.articles.map { $0.article.viewCount ?? 0 }
+        contentSecurityPolicy = options.contentSecurityPolicy
         readingTimes = Dictionary(
             content.articles.map { ($0.slug, ReadingTime.label($0.article)) }, uniquingKeysWith: { first, _ in first })
         for (index, entry) in content.articles.enumerated() {
@@ -268,7 +271,7 @@ struct PageRenderer: Sendable {
             "root": links.root,
             "site": [
                 "title": siteTitle, "language": options.language, "hasCommunity": content.hasCommunity,
-                "team": content.snapshot.team.slug, "contentSecurityPolicy": options.contentSecurityPolicy,
+                "team": content.snapshot.team.slug, "contentSecurityPolicy": contentSecurityPolicy,
             ] as [String: Any],
             "nav": [
                 "home": links.url(SitePaths.home), "community": links.url(SitePaths.community),
