@@ -158,7 +158,10 @@ import Testing
         let emulator = CStarEmulator(snapshot: Fixture.snapshot, faults: faults)
         try await withEmulator(emulator) { url async throws in
             let sleeper = RecordingSleeper()
-            let client = library(url, testConfiguration(sleeper, retries: 2, timeout: .seconds(2)))
+            // The default 10 s per attempt, so that a busy test machine cannot turn the answer that
+            // gets through into a timeout; 5 s where two attempts must wait out a hang.
+            let timeout: Duration = faults.hangEvery == nil ? .seconds(10) : .seconds(5)
+            let client = library(url, testConfiguration(sleeper, retries: 2, timeout: timeout))
             #expect(try await client.categories().count == 3)
             #expect(emulator.recorder.requests == 3 && sleeper.delays.count == 2)
         }
