@@ -32,13 +32,21 @@ struct HelpCenterCommand: AsyncParsableCommand {
                 var command = command
                 try command.run()
             }
-        } catch let error where error is ValidationError || error is CleanExit || error is ExitCode {
+        } catch let error where isArgumentParserOutcome(error) {
             exit(withError: error)
         } catch {
             Terminal.error(String(describing: error))
             Foundation.exit(ExitStatus.code(for: error))
         }
     }
+}
+
+/// Whether swift-argument-parser should print and exit for `error`: a usage error, a clean exit, or a
+/// request it answers itself. `helpcenter help build` parses into the parser's own help command,
+/// whose `run()` throws the parser's internal `CommandError`; only `exit(withError:)` can print that.
+private func isArgumentParserOutcome(_ error: any Error) -> Bool {
+    if error is ValidationError || error is CleanExit || error is ExitCode { return true }
+    return HelpCenterCommand.exitCode(for: error) != .failure
 }
 
 /// The exit statuses `helpcenter` documents, in one place.
