@@ -96,7 +96,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "HelpCenterTests",
-            dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport"]
+            dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport"],
+            // The GFM spec's examples, vendored so a clone of the repository alone passes its tests.
+            resources: [.copy("GFMSpec")]
         ),
         .testTarget(
             name: "CStarTests",

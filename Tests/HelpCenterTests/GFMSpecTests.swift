@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// The renderer against the `cmark-gfm` command on every example of the GFM spec, its extensions and
-/// its regressions (`shared/gfm-spec`): equal HTML once the renderer's own additions are taken out.
+/// its regressions (vendored in `GFMSpec/`): equal HTML once the renderer's own additions are taken out.
 @Suite struct GFMSpecTests {
     struct Example: Sendable {
         var file: String
@@ -13,10 +13,11 @@ import Testing
         var testDescription: String { "\(file) example \(number)" }
     }
 
-    static let specFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().appendingPathComponent("../../../shared/gfm-spec").standardized
+    /// The spec files, vendored in the test target's resources (`GFMSpec/README.md` has their licences).
+    static let specFolder = Bundle.module.resourceURL!.appendingPathComponent("GFMSpec")
 
     static let examples: [Example] = ["spec.txt", "extensions.txt", "regression.txt"].flatMap { file in
+        // A missing file gives no examples, which `theSpecFilesAreThere` reports.
         let text = (try? String(contentsOf: specFolder.appendingPathComponent(file), encoding: .utf8)) ?? ""
         var examples: [Example] = []
         var markdown: String?
