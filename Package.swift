@@ -45,7 +45,7 @@ let package = Package(
             name: "HelpCenterResources",
             dependencies: ["CStarSnapshot"],
             path: ".",
-            exclude: sourceTargets.map { "Sources/\($0)" } + ["Tests", "Scripts", "Benchmarks", "README.md"],
+            exclude: sourceTargets.map { "Sources/\($0)" } + ["Tests", "Scripts", "Benchmarks", "README.md", "Makefile"],
             sources: ["Sources/HelpCenterResources"],
             resources: [.copy("Templates"), .copy("public"), .copy("Demo")]
         ),
@@ -116,7 +116,7 @@ let package = Package(
         // End-to-end tests that run the built `helpcenter` executable.
         .testTarget(
             name: "HelpCenterCLITests",
-            dependencies: ["CStar", "CStarSnapshot", "HelpCenterResources", "TestSupport", "helpcenter"]
+            dependencies: ["CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport", "helpcenter"]
         ),
     ]
 )

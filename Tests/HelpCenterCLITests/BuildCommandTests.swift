@@ -27,9 +27,12 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".helpcenter-cache").path))
         let again = try await CLI.run(["build", "--output", site.path, "--report", report.path])
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stderr.contains("files (0 written,"), "\(again.stderr)")
+        #expect(again.stderr.contains("Nothing changed: \(site.path) is up to date with 99 pages"), "\(again.stderr)")
+        #expect(!again.stderr.contains("Built "), "\(again.stderr)")
         let second = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
         #expect(second?["written"] as? Int == 0)
+        #expect(second?["outcome"] as? String == "unchanged")
+        #expect(json?["outcome"] as? String == "built")
         #expect(second?["files"] as? Int == json?["files"] as? Int)
     }
 

@@ -57,7 +57,8 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
         let warnings = json?["warnings"] as? [[String: Any]] ?? []
         #expect(warnings.contains { $0["kind"] as? String == "brokenLink" && $0["page"] as? String == "articles/\(fixture.linkingArticle)/index.html" })
-        #expect(warnings.contains { $0["kind"] as? String == "unknownCategory" })
+        #expect(warnings.contains { $0["kind"] as? String == "unknownCategory" && $0["page"] as? String == "articles/orphaned-article/index.html" })
+        #expect(json?["outcome"] as? String == "content-problems")
 
         // Without --strict the same problems are warnings, and the site is built.
         let lenient = try await CLI.run(["build", "--snapshot", fixture.bad.path, "-o", fixture.site.path])

@@ -69,7 +69,7 @@ import Testing
             try await SiteBuilder(options: SiteOptions(output: project, templates: templates, force: true))
                 .build(snapshot: DemoHelpCenter.snapshot())
         }
-        #expect(error?.description.contains("holds the build input") == true)
+        #expect(error?.description.contains("holds the templates folder \(templates.path) (--templates)") == true, "\(String(describing: error))")
         #expect(FileManager.default.fileExists(atPath: templates.path))
     }
 

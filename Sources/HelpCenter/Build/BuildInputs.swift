@@ -57,7 +57,6 @@ struct BuildInputs {
         self.cacheFile = cacheFile
         let environment = self.environment
         cache = cacheFile.flatMap { BuildCache.load(from: $0, environment: environment) }
-        protectedPaths = [options.templates, options.publicFolder, options.cacheFolder, options.slugHistory].compactMap { $0 }
         if let url = options.slugHistory {
             // Read once: the bytes are both the history and part of the inputs' hash.
             let data = try SlugHistory.fileData(at: url)
@@ -65,9 +64,6 @@ struct BuildInputs {
             historyKey = StableHasher.hash(data ?? Data())
         }
     }
-
-    /// Folders the output folder may never contain.
-    var protectedPaths: [URL]
 
     /// The running executable's path, size and modification time: a new build of the generator may
     /// render differently, so it never trusts an older one's cache.

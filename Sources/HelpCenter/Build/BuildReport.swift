@@ -1,7 +1,26 @@
 import Foundation
 
-/// What a build did: pages by kind, files and bytes written, time per phase, and content warnings.
+/// What a build did: its outcome, pages by kind, files and bytes written, time per phase, and content
+/// warnings. A build that failed has a report too (``failure(_:output:error:)``), so a CI job can read
+/// one file whatever happened.
 public struct BuildReport: Sendable, Codable {
+    /// How the build ended.
+    public enum Outcome: String, Sendable, Codable {
+        /// The site was built and written (warnings may have been found).
+        case built
+        /// The site was already what this build would write: no file was written or removed.
+        case unchanged
+        /// A strict build found content problems; nothing was written.
+        case contentProblems = "content-problems"
+        /// The cStar API could not be reached or kept failing; nothing was written.
+        case apiFailure = "api-failure"
+        /// Bad input, a template error, or an output folder that may not be replaced; nothing was written.
+        case failed
+    }
+
+    public var outcome: Outcome
+    /// Why the build failed, when it did.
+    public var error: String?
     public var output: String
     public var pages: [String: Int]
     public var files: Int
@@ -29,6 +48,15 @@ public struct BuildReport: Sendable, Codable {
         self.written = written
         self.removed = removed
         self.redirects = redirects
+        outcome = written == 0 && removed == 0 ? .unchanged : .built
+    }
+
+    /// The report of a build that ended in `outcome` before it could write anything.
+    public static func failure(_ outcome: Outcome, output: String, error: String) -> BuildReport {
+        var report = BuildReport(output: output, pages: [:], files: 0, bytes: 0, phases: [], warnings: [], written: 0, removed: 0)
+        report.outcome = outcome
+        report.error = error
+        return report
     }
 
     public struct Phase: Sendable, Codable {
@@ -45,9 +73,12 @@ public struct BuildReport: Sendable, Codable {
     public var summary: String {
         let kinds = PageKind.allCases.compactMap { kind in pages[kind.rawValue].map { "\($0) \(kind.rawValue)" } }
         let phases = self.phases.map { "\($0.name) \(String(format: "%.2f", $0.seconds)) s" }
+        let contents = "\(totalPages) pages (\(kinds.joined(separator: ", "))), \(files) files"
+        let headline = outcome == .unchanged
+            ? "Nothing changed: \(output) is up to date with \(contents), \(Self.size(bytes))"
+            : "Built \(output): \(contents)\(changes), \(Self.size(bytes))"
         var lines = [
-            "Built \(output): \(totalPages) pages (\(kinds.joined(separator: ", "))), \(files) files\(changes), \(Self.size(bytes))"
-                + (redirects > 0 ? ", \(redirects) redirect\(redirects == 1 ? "" : "s")" : ""),
+            headline + (redirects > 0 ? ", \(redirects) redirect\(redirects == 1 ? "" : "s")" : ""),
             "Time: " + phases.joined(separator: ", "),
         ]
         if !warnings.isEmpty { lines.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }

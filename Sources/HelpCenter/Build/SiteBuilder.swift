@@ -32,6 +32,7 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build(snapshot: Snapshot) async throws -> BuildReport {
+        try BuildLocations(options: options).check()
         var clock = PhaseClock()
         let inputs = try BuildInputs(options: options)
         clock.finish("inputs")
@@ -43,6 +44,7 @@ public struct SiteBuilder: Sendable {
     /// and whose site is still as the last build left it returns that build's report at once, without
     /// decoding the snapshot or writing anything.
     public func build(snapshotFile url: URL) async throws -> BuildReport {
+        try BuildLocations(options: options, snapshotFile: url).check()
         var clock = PhaseClock()
         let inputs = try BuildInputs(options: options)
         let (snapshot, inputHash) = try readSnapshot(url, inputs: inputs)
@@ -52,7 +54,11 @@ public struct SiteBuilder: Sendable {
             report.phases = clock.phases
             report.written = 0
             report.removed = 0
-            if options.strict, report.hasContentProblems { throw StrictBuildFailure(report: report) }
+            report.outcome = .unchanged
+            if options.strict, report.hasContentProblems {
+                report.outcome = .contentProblems
+                throw StrictBuildFailure(report: report)
+            }
             return report
         }
         clock.finish("inputs")
@@ -80,7 +86,7 @@ public struct SiteBuilder: Sendable {
         let content = SiteContent(snapshot: snapshot)
         clock.finish("content")
 
-        let output = try OutputFolder.prepare(options.output, force: options.force, inputs: inputs.protectedPaths)
+        let output = try OutputFolder.prepare(options.output, force: options.force)
         do {
             var files = SiteFiles(previous: inputs.cache, output: output)
             try files.emit(OutputFolder.markerName, Data(OutputFolder.markerText.utf8))
@@ -132,6 +138,7 @@ public struct SiteBuilder: Sendable {
                 report.phases = clock.phases
                 report.written = 0
                 report.removed = 0
+                report.outcome = .contentProblems
                 throw StrictBuildFailure(report: report)
             }
             if files.written.isEmpty && removed.isEmpty {

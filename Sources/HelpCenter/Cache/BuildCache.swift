@@ -199,7 +199,7 @@ struct BuildCache: Sendable {
             var table: [String] = []
             for _ in 0..<(try pending.reader.count()) { table.append(try pending.reader.string()) }
             for path in pending.paths {
-                cache.files[path]?.page = try Self.decodeRecord(&pending.reader, table)
+                cache.files[path]?.page = try Self.decodeRecord(&pending.reader, table, path: path)
             }
             guard pending.reader.isAtEnd else { return nil }
         } catch {
@@ -208,13 +208,14 @@ struct BuildCache: Sendable {
         return cache
     }
 
-    private static func decodeRecord(_ reader: inout CacheReader, _ table: [String]) throws -> PageRecord {
+    /// The record of the page at `path` (which its warnings are on).
+    private static func decodeRecord(_ reader: inout CacheReader, _ table: [String], path: String) throws -> PageRecord {
         guard let kind = PageKind(rawValue: try reader.string()) else { throw CacheReader.Malformed() }
         let lastModified = try reader.flag() ? Date(timeIntervalSinceReferenceDate: Double(bitPattern: try reader.fixed())) : nil
         var warnings: [BuildWarning] = []
         for _ in 0..<(try reader.count()) {
             guard let kind = BuildWarning.Kind(rawValue: try reader.string()) else { throw CacheReader.Malformed() }
-            warnings.append(BuildWarning(kind, try reader.string()))
+            warnings.append(BuildWarning(kind, try reader.string(), page: path))
         }
         var links: [String] = []
         for _ in 0..<(try reader.count()) { links.append(try reader.string()) }

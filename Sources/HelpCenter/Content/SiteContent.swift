@@ -53,7 +53,7 @@ public struct SiteContent: Sendable {
         self.snapshot = snapshot
         var warnings: [BuildWarning] = []
 
-        var categoryRegistry = SlugRegistry(kind: "category")
+        var categoryRegistry = SlugRegistry(kind: "category", pagePath: SitePaths.category)
         var categories: [CategoryEntry] = []
         var categoryLookup: [String: Int] = [:]
         for category in snapshot.library.categories {
@@ -66,7 +66,7 @@ public struct SiteContent: Sendable {
         }
         warnings += categoryRegistry.warnings
 
-        var articleRegistry = SlugRegistry(kind: "article")
+        var articleRegistry = SlugRegistry(kind: "article", pagePath: SitePaths.article)
         var articles: [ArticleEntry] = []
         var articleSlugs: [String: String] = [:]
         for article in snapshot.library.articles {
@@ -76,7 +76,8 @@ public struct SiteContent: Sendable {
             if index == nil {
                 warnings.append(.init(
                     .unknownCategory,
-                    "article '\(article.title)' (\(slug)) names no known category; it is published without one"))
+                    "article '\(article.title)' (\(slug)) names no known category; it is published without one",
+                    page: SitePaths.file(for: SitePaths.article(slug))))
             }
             let entry = ArticleEntry(article: article, slug: slug, categoryIndex: index)
             if let index { categories[index].articles.append(entry) }
@@ -93,7 +94,7 @@ public struct SiteContent: Sendable {
             popular = articles.sorted { ($0.article.viewCount ?? 0) > ($1.article.viewCount ?? 0) }
         }
 
-        var topicRegistry = SlugRegistry(kind: "topic")
+        var topicRegistry = SlugRegistry(kind: "topic", pagePath: { SitePaths.topic($0) })
         var topics: [TopicEntry] = []
         var topicLookup: [String: Int] = [:]
         for topic in snapshot.community?.topics ?? [] {
@@ -103,13 +104,15 @@ public struct SiteContent: Sendable {
         }
         warnings += topicRegistry.warnings
 
-        var postRegistry = SlugRegistry(kind: "post")
+        var postRegistry = SlugRegistry(kind: "post", pagePath: SitePaths.post)
         var posts: [PostEntry] = []
         for post in snapshot.community?.posts ?? [] where post.isPublic {
             guard let slug = postRegistry.register(post.slug, title: post.title) else { continue }
             let index = [post.topicID, post.topicSlug].lazy.compactMap { $0 }.compactMap { topicLookup[$0] }.first
             if index == nil, post.topicID != nil || post.topicSlug != nil {
-                warnings.append(.init(.unknownTopic, "post '\(post.title)' (\(slug)) names no known topic"))
+                warnings.append(.init(
+                    .unknownTopic, "post '\(post.title)' (\(slug)) names no known topic",
+                    page: SitePaths.file(for: SitePaths.post(slug))))
             }
             let comments = snapshot.community?.comments[post.slug] ?? []
             posts.append(PostEntry(post: post, slug: slug, topicIndex: index, comments: comments))

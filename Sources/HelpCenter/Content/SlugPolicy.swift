@@ -39,9 +39,12 @@ struct SlugRegistry {
     private var used: Set<String> = []
     private(set) var warnings: [BuildWarning] = []
     let kind: String
+    /// The site path of an item's page, from its slug, for the warnings.
+    let pagePath: @Sendable (String) -> String
 
-    init(kind: String) {
+    init(kind: String, pagePath: @escaping @Sendable (String) -> String) {
         self.kind = kind
+        self.pagePath = pagePath
     }
 
     /// The unique safe slug for `slug`, or `nil` (with a warning) when it cannot be made safe.
@@ -60,7 +63,8 @@ struct SlugRegistry {
             let reason = used.contains(safe) ? "duplicate slug" : "unsafe slug"
             warnings.append(.init(
                 used.contains(safe) ? .duplicateSlug : .unsafeSlug,
-                "\(kind) '\(title)': \(reason) '\(Self.visible(slug))' published as '\(candidate)'"))
+                "\(kind) '\(title)': \(reason) '\(Self.visible(slug))' published as '\(candidate)'",
+                page: SitePaths.file(for: pagePath(candidate))))
         }
         used.insert(candidate)
         return candidate

@@ -18,15 +18,14 @@ struct OutputFolder: Sendable {
     let destination: URL
     let staging: URL
 
-    /// Checks that `destination` may be replaced and creates the staging folder.
+    /// Checks that `destination` may be replaced and creates the staging folder. (That it holds none
+    /// of the build's inputs is ``BuildLocations``' check, made before the build reads them.)
     ///
-    /// - Parameters:
-    ///   - force: replace a non-empty folder that helpcenter did not create.
-    ///   - inputs: folders and files the build reads; the output may never contain them.
-    static func prepare(_ destination: URL, force: Bool, inputs: [URL]) throws -> OutputFolder {
+    /// - Parameter force: replace a non-empty folder that helpcenter did not create.
+    static func prepare(_ destination: URL, force: Bool) throws -> OutputFolder {
         let destination = destination.standardizedFileURL
         let fileManager = FileManager.default
-        try refuseDangerousDestination(destination, inputs: inputs)
+        try refuseDangerousDestination(destination)
         var isFolder: ObjCBool = false
         if fileManager.fileExists(atPath: destination.path, isDirectory: &isFolder) {
             guard isFolder.boolValue else {
@@ -176,20 +175,14 @@ struct OutputFolder: Sendable {
         FileStamp(path: destination.appendingPathComponent(path).path)
     }
 
-    /// Never replace the file system root, the home folder, the working folder or one of its parents,
-    /// or a folder holding the build's own inputs, even with `--force`.
-    private static func refuseDangerousDestination(_ destination: URL, inputs: [URL]) throws {
-        let path = destination.resolvingSymlinksInPath().path
-        let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
-        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().path
-        func contains(_ folder: String, _ other: String) -> Bool {
-            folder == other || other.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
-        }
-        if path == "/" || path == home || contains(path, working) {
+    /// Never replace the file system root, the home folder, or the working folder or one of its
+    /// parents, even with `--force`.
+    private static func refuseDangerousDestination(_ destination: URL) throws {
+        let path = RealPath.of(destination)
+        let working = RealPath.of(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let home = RealPath.of(FileManager.default.homeDirectoryForCurrentUser)
+        if path == "/" || path == home || RealPath.isWithin(working, path) {
             throw BuildError.output("refusing to use \(destination.path) as the output folder: it holds the working folder or your home")
-        }
-        for input in inputs where contains(path, input.standardizedFileURL.resolvingSymlinksInPath().path) {
-            throw BuildError.output("refusing to use \(destination.path) as the output folder: it holds the build input \(input.path)")
         }
     }
 }

@@ -200,6 +200,7 @@ struct PageRenderer: Sendable {
         path: String, kind: PageKind, title: String, description: String?, jsonLD: [JSONValue] = [],
         context: [String: Any], links: PageLinks, lastModified: Date? = nil, warnings: [BuildWarning] = []
     ) -> RenderedPage {
+        let warnings = warnings.map { BuildWarning($0.kind, $0.message, page: $0.page ?? SitePaths.file(for: path)) }
         var context = context.merging(common(links: links, kind: kind)) { own, _ in own }
         var page: [String: Any] = [
             "title": title, "kind": kind.rawValue, "ogType": kind == .article ? "article" : "website",

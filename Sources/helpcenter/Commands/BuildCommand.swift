@@ -1,4 +1,5 @@
 import ArgumentParser
+import CStar
 import CStarSnapshot
 import Foundation
 import HelpCenter
@@ -32,6 +33,15 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         var options = input.siteOptions(output: URL(fileURLWithPath: output), force: force)
         options.strict = strict
+        let snapshotFile = input.apiTeam == nil ? try input.snapshot.map(URL.init(fileURLWithPath:)) ?? DemoHelpCenter.url() : nil
+        // Before anything is fetched or read: no input may be lost, and the report must have a place.
+        let conflicts = BuildLocations(options: options, snapshotFile: snapshotFile, reportFile: report.map(URL.init(fileURLWithPath:))).conflicts()
+        if let first = conflicts.first {
+            if !conflicts.contains(where: { $0.roles.contains(.report) }) {
+                try? writeReport(.failure(.failed, output: options.output.path, error: first.description))
+            }
+            throw BuildError.output(first.description)
+        }
         let builder = SiteBuilder(options: options) { done, total in Terminal.progress("Building pages \(done)/\(total)") }
         let result: BuildReport
         defer { Terminal.endProgress() }
@@ -39,13 +49,18 @@ struct BuildCommand: AsyncParsableCommand {
             if let snapshot = try await input.fetchTeam() {
                 result = try await builder.build(snapshot: snapshot)
             } else {
-                result = try await builder.build(snapshotFile: input.snapshot.map(URL.init(fileURLWithPath:)) ?? DemoHelpCenter.url())
+                result = try await builder.build(snapshotFile: snapshotFile ?? DemoHelpCenter.url())
             }
         } catch let failure as StrictBuildFailure {
             Terminal.endProgress()
             Terminal.printReport(failure.report, strict: true, failed: true)
             try writeReport(failure.report)
             throw failure
+        } catch {
+            // A report for every outcome: a CI job reads the same file whatever happened.
+            let outcome: BuildReport.Outcome = error is CStarError ? .apiFailure : .failed
+            try? writeReport(.failure(outcome, output: options.output.path, error: String(describing: error)))
+            throw error
         }
         Terminal.endProgress()
         Terminal.printReport(result, strict: strict)
