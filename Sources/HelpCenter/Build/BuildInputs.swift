@@ -52,6 +52,7 @@ struct BuildInputs {
         hasher.combine(options.feedbackAPI?.absoluteString)
         hasher.combine(options.postsPerPage)
         hasher.combine(options.language)
+        hasher.combine(options.teamName)
         environment = hasher.finalize()
         let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: options.output) }
         self.cacheFile = cacheFile

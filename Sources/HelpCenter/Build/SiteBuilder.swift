@@ -83,7 +83,14 @@ public struct SiteBuilder: Sendable {
         var clock = clock
         var inputs = inputs
         inputs.cache = inputs.cache?.withPages()
-        let content = SiteContent(snapshot: snapshot)
+        var snapshot = snapshot
+        if let name = options.teamName, !name.isEmpty { snapshot.team.name = name }
+        var content = SiteContent(snapshot: snapshot)
+        if snapshot.team.name?.isEmpty ?? true {
+            content.warnings.append(.init(
+                .noTeamName, "the snapshot has no team name, so the site is titled after the slug '\(snapshot.team.slug)'; "
+                    + "set one with --team-name (on snapshot or build)"))
+        }
         clock.finish("content")
 
         let output = try OutputFolder.prepare(options.output, force: options.force)

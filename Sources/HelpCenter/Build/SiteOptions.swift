@@ -34,6 +34,9 @@ public struct SiteOptions: Sendable {
     /// link or anchor, a duplicate or unusable slug, an article in an unknown category, … Without it
     /// they are warnings in the report.
     public var strict: Bool
+    /// The team's display name, for the site's title; overrides the snapshot's `team.name` (without
+    /// either, the site is titled after the team's slug, with a warning).
+    public var teamName: String?
     /// A file recording every slug each page has had (see ``SlugHistory``); read before the build and
     /// updated after it. A page whose slug changed keeps its old URL as a redirect.
     public var slugHistory: URL?
@@ -41,7 +44,8 @@ public struct SiteOptions: Sendable {
     public init(
         output: URL, templates: URL? = nil, publicFolder: URL? = nil, siteURL: URL? = nil, basePath: String = "/",
         allowArticleHTML: Bool = false, force: Bool = false, feedbackAPI: URL? = nil, postsPerPage: Int = 20,
-        language: String = "en", cacheFolder: URL? = nil, strict: Bool = false, slugHistory: URL? = nil
+        language: String = "en", cacheFolder: URL? = nil, strict: Bool = false, slugHistory: URL? = nil,
+        teamName: String? = nil
     ) {
         self.output = output
         self.templates = templates
@@ -56,6 +60,7 @@ public struct SiteOptions: Sendable {
         self.cacheFolder = cacheFolder
         self.strict = strict
         self.slugHistory = slugHistory
+        self.teamName = teamName
     }
 
     /// The cache folder the command line uses by default: `.helpcenter-cache` beside the output folder.

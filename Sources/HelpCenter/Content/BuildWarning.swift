@@ -4,10 +4,10 @@ import Foundation
 public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Codable {
         case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile, brokenLink
-        case cacheNotSaved
+        case cacheNotSaved, noTeamName
 
         /// A problem with the site's content or files, which fails a strict build (see ``SiteOptions/strict``).
-        public var isContentProblem: Bool { self != .cacheNotSaved }
+        public var isContentProblem: Bool { self != .cacheNotSaved && self != .noTeamName }
     }
 
     public var kind: Kind

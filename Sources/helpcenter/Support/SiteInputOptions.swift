@@ -15,7 +15,7 @@ struct SiteInputOptions: ParsableArguments {
     @Option(help: "The API origin, with --team (default: $CSTAR_BASE_URL, else https://www.cstar.help).")
     var baseUrl: String?
 
-    @Option(help: "The team's display name, with --team (the API does not send one; default: the slug).")
+    @Option(help: "The team's display name, the site's title (overrides the snapshot's; the API sends none; default: the snapshot's name, else the slug).")
     var teamName: String?
 
     @OptionGroup(title: "Fetching from the API (with --team)") var requests: APIRequestOptions
@@ -64,7 +64,7 @@ struct SiteInputOptions: ParsableArguments {
             publicFolder: publicFolder.map(URL.init(fileURLWithPath:)), siteURL: siteUrl.flatMap(URL.init(string:)),
             basePath: basePath, allowArticleHTML: allowHtml, force: force, feedbackAPI: feedbackApi.flatMap(URL.init(string:)),
             cacheFolder: noCache ? nil : cache.map(URL.init(fileURLWithPath:)) ?? SiteOptions.defaultCacheFolder(for: output),
-            slugHistory: slugHistory.map(URL.init(fileURLWithPath:)))
+            slugHistory: slugHistory.map(URL.init(fileURLWithPath:)), teamName: teamName)
     }
 
     /// The team to fetch: `--team`, else `CSTAR_TEAM` when no snapshot is given.
@@ -76,6 +76,6 @@ struct SiteInputOptions: ParsableArguments {
     func fetchTeam() async throws -> Snapshot? {
         guard let team = apiTeam else { return nil }
         let url = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
-        return try await requests.fetcher(team: team, baseURL: url).fetch(teamName: teamName)
+        return try await requests.fetcher(team: team, baseURL: url).fetch()
     }
 }
