@@ -87,6 +87,7 @@ import TestSupport
         #expect(result.stderr.contains(
             "GET \(url.absoluteString)/api/library/quillpad/categories failed with HTTP 500: Injected server error."))
         #expect(result.stderr.contains("after 2 attempts"))
+        #expect(result.stderr.contains("Before the failure: 1 retry of 1 request (1 × HTTP 500)."))
         #expect(try String(contentsOf: output, encoding: .utf8) == "previous snapshot")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["team.json"])
     }

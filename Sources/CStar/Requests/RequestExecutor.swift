@@ -51,8 +51,9 @@ struct RequestExecutor: Sendable {
             let delay: Duration
             if let wait = failure.retryAfter {
                 guard wait <= policy.maxRetryAfter else {
-                    failure.message += " (the server asked to wait \(Self.seconds(wait)) before trying again, longer than "
-                        + "this client waits at most: \(Self.seconds(policy.maxRetryAfter)), RetryPolicy.maxRetryAfter)"
+                    if !failure.message.hasSuffix(".") { failure.message += "." }
+                    failure.message += " The server asked to wait \(Self.seconds(wait)) before trying again, more than "
+                        + "this client's limit of \(Self.seconds(policy.maxRetryAfter)) (RetryPolicy.maxRetryAfter)."
                     throw failure
                 }
                 delay = wait

@@ -11,7 +11,7 @@ struct APIRequestOptions: ParsableArguments {
     @Option(help: "Seconds one API request may take before it counts as a timeout.")
     var timeout = 30.0
 
-    @Option(help: "Retries of a failed API request (network errors, timeouts, malformed answers, 5xx, 429; a POST only when it was refused, 429 or 503).")
+    @Option(help: "Retries of a failed API request (network errors, timeouts, malformed answers, 5xx, 429).")
     var retries = 3
 
     func validate() throws {
