@@ -68,7 +68,7 @@ struct APIResult: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         var fields: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-        fields[HTTPField.Name("X-Request-Id")!] = requestID
+        fields[HTTPField.Name(APIHeader.requestID)!] = requestID
         fields.append(contentsOf: headers)
         switch fault {
         case .truncate:

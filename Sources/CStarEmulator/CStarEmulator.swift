@@ -22,20 +22,28 @@ public struct CStarEmulator: Sendable {
     /// Answer successes without the `{ success, data, meta }` envelope (and counted lists as
     /// `{ results, totalCount }`), to exercise clients' tolerant decoding.
     public var bareResponses: Bool
+    /// The largest `limit` served on every route, below the contract's maxima (100 for lists), as a
+    /// server with a lower cap would: clients then get shorter pages than they asked for.
+    public var maxLimit: Int?
+    /// Serve every list from its start whatever `offset` asks for, as a server without paging would.
+    public var ignoresOffset: Bool
     /// Receives one line per request.
     public var log: @Sendable (String) -> Void
-    /// What clients sent: request count, views, feedback.
+    /// What clients sent: every request with its headers, views, feedback.
     public let recorder = EmulatorRecorder()
 
     public init(
         snapshot: Snapshot, faults: FaultInjection = .none, teamID: String? = nil, notFoundAsNull: Bool = false,
-        bareResponses: Bool = false, log: @escaping @Sendable (String) -> Void = { _ in }
+        bareResponses: Bool = false, maxLimit: Int? = nil, ignoresOffset: Bool = false,
+        log: @escaping @Sendable (String) -> Void = { _ in }
     ) {
         self.snapshot = snapshot
         self.faults = faults
         self.teamID = teamID
         self.notFoundAsNull = notFoundAsNull
         self.bareResponses = bareResponses
+        self.maxLimit = maxLimit
+        self.ignoresOffset = ignoresOffset
         self.log = log
     }
 
@@ -43,7 +51,7 @@ public struct CStarEmulator: Sendable {
     public func makeRouter() -> Router<EmulatorContext> {
         let api = EmulatorAPI(
             store: EmulatorStore(snapshot: snapshot, teamID: teamID), recorder: recorder, notFoundAsNull: notFoundAsNull,
-            bareResponses: bareResponses)
+            bareResponses: bareResponses, maxLimit: maxLimit, ignoresOffset: ignoresOffset)
         let router = Router(context: EmulatorContext.self)
         router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .contentType]))
         router.add(middleware: EmulatorMiddleware(faults: faults, recorder: recorder, log: log))

@@ -10,6 +10,10 @@ struct EmulatorAPI: Sendable {
     let notFoundAsNull: Bool
     /// Answer without the `{ success, data, meta }` envelope.
     let bareResponses: Bool
+    /// The largest `limit` served, below the contract's maxima.
+    let maxLimit: Int?
+    /// Serve every list from its start, whatever `offset` asks for.
+    let ignoresOffset: Bool
 
     /// A failure answer thrown out of a handler.
     struct Failure: Error { let result: APIResult }
@@ -28,7 +32,7 @@ struct EmulatorAPI: Sendable {
         let id = context.requestID
         let team = context.parameters.get("team") ?? ""
         guard store.isTeam(team) else { throw Failure(result: .notFound("No team '\(team)'.", requestID: id)) }
-        let query = QueryReader(request: request, requestID: id)
+        let query = QueryReader(request: request, requestID: id, maxLimit: maxLimit, ignoresOffset: ignoresOffset)
         let slug = context.parameters.get("slug") ?? ""
 
         switch route {
@@ -123,6 +127,10 @@ struct EmulatorAPI: Sendable {
 struct QueryReader {
     let request: Request
     let requestID: String
+    /// Lowers every route's largest `limit` to this.
+    let maxLimit: Int?
+    /// `offset` is read as 0.
+    let ignoresOffset: Bool
 
     func string(_ names: [String]) -> String? {
         for name in names {
@@ -131,17 +139,18 @@ struct QueryReader {
         return nil
     }
 
-    /// A positive integer, clamped to `1...max`.
+    /// A positive integer, clamped to `1...max` (and to ``maxLimit``).
     func int(_ names: [String], default value: Int, max: Int) throws -> Int {
-        guard let text = string(names) else { return value }
+        let top = Swift.min(max, maxLimit ?? max)
+        guard let text = string(names) else { return Swift.min(value, top) }
         guard let number = Int(text) else {
             throw EmulatorAPI.Failure(result: .badParameter(names[0], "'\(names[0])' must be an integer.", requestID: requestID))
         }
-        return Swift.min(Swift.max(number, 1), max)
+        return Swift.min(Swift.max(number, 1), top)
     }
 
     func offset() throws -> Int {
-        guard let text = string(APIParameter.offset) else { return 0 }
+        guard !ignoresOffset, let text = string(APIParameter.offset) else { return 0 }
         guard let number = Int(text), number >= 0 else {
             throw EmulatorAPI.Failure(result: .badParameter("offset", "'offset' must be a whole number.", requestID: requestID))
         }

@@ -14,8 +14,11 @@ struct EmulatorMiddleware: RouterMiddleware {
         _ request: Request, context: EmulatorContext, next: (Request, EmulatorContext) async throws -> Response
     ) async throws -> Response {
         let started = ContinuousClock.now
-        let line = "\(request.method.rawValue) \(request.uri)"
-        let number = recorder.nextRequest(line)
+        var headers: [String: String] = [:]
+        for field in request.headers { headers[field.name.canonicalName] = field.value }
+        let received = ReceivedRequest(method: request.method.rawValue, uri: "\(request.uri)", headers: headers)
+        let line = received.line
+        let number = recorder.nextRequest(received)
         var context = context
         context.requestID = "req_emu\(number)"
         if faults.latency > .zero {
@@ -36,6 +39,12 @@ struct EmulatorMiddleware: RouterMiddleware {
                 message: "Too many requests. Retry after \(seconds) seconds.", requestID: context.requestID,
                 extra: ["retryAfter": .int(Int64(seconds))])
             result.headers[.retryAfter] = String(seconds)
+            response = result.response(requestID: context.requestID)
+        case .unavailable:
+            var result = APIResult.error(
+                .serviceUnavailable, type: "api_error", code: "service_unavailable",
+                message: "Injected: the service is unavailable.", requestID: context.requestID)
+            result.headers[.retryAfter] = String(faults.retryAfterSeconds)
             response = result.response(requestID: context.requestID)
         case .serverError:
             response = APIResult.error(

@@ -11,6 +11,8 @@ public struct FaultInjection: Sendable, Hashable {
     /// Every N-th request answers 429 `rate_limit_error` with `Retry-After: retryAfterSeconds`.
     public var rateLimitEvery: Int?
     public var retryAfterSeconds: Int
+    /// Every N-th request answers 503 `api_error` with `Retry-After: retryAfterSeconds`, unprocessed.
+    public var unavailableEvery: Int?
     /// Every N-th request answers 200 with its JSON body cut in half.
     public var truncateEvery: Int?
     /// Every N-th request answers 200 with an HTML error page where JSON should be, as a misbehaving
@@ -29,7 +31,7 @@ public struct FaultInjection: Sendable, Hashable {
     public init(
         latency: Duration = .zero, serverErrorEvery: Int? = nil, rateLimitEvery: Int? = nil,
         retryAfterSeconds: Int = 1, truncateEvery: Int? = nil, malformedEvery: Int? = nil, dropEvery: Int? = nil,
-        hangEvery: Int? = nil, errorStatus: Int? = nil, faultsPerRequest: Int? = nil
+        hangEvery: Int? = nil, errorStatus: Int? = nil, faultsPerRequest: Int? = nil, unavailableEvery: Int? = nil
     ) {
         self.latency = latency
         self.serverErrorEvery = serverErrorEvery
@@ -41,6 +43,7 @@ public struct FaultInjection: Sendable, Hashable {
         self.hangEvery = hangEvery
         self.errorStatus = errorStatus
         self.faultsPerRequest = faultsPerRequest
+        self.unavailableEvery = unavailableEvery
     }
 
     public static let none = FaultInjection()
@@ -50,6 +53,7 @@ public struct FaultInjection: Sendable, Hashable {
         func hits(_ every: Int?) -> Bool { every.map { $0 > 0 && count % $0 == 0 } ?? false }
         if let errorStatus { return .status(errorStatus) }
         if hits(rateLimitEvery) { return .rateLimit }
+        if hits(unavailableEvery) { return .unavailable }
         if hits(serverErrorEvery) { return .serverError }
         if hits(truncateEvery) { return .truncate }
         if hits(malformedEvery) { return .malformed }
@@ -59,11 +63,12 @@ public struct FaultInjection: Sendable, Hashable {
     }
 
     enum Fault: Equatable, CustomStringConvertible {
-        case rateLimit, serverError, truncate, malformed, drop, hang, status(Int)
+        case rateLimit, unavailable, serverError, truncate, malformed, drop, hang, status(Int)
 
         var description: String {
             switch self {
             case .rateLimit: "429"
+            case .unavailable: "503"
             case .serverError: "500"
             case .truncate: "truncated"
             case .malformed: "malformed"
@@ -94,7 +99,7 @@ public final class EmulatorRecorder: @unchecked Sendable {
     private var requestCount = 0
     private var _views: [String] = []
     private var _feedback: [Feedback] = []
-    private var _requests: [String] = []
+    private var _received: [ReceivedRequest] = []
     private var faultsByRequest: [String: Int] = [:]
 
     public init() {}
@@ -102,15 +107,17 @@ public final class EmulatorRecorder: @unchecked Sendable {
     /// How many requests arrived.
     public var requests: Int { lock.withLock { requestCount } }
     /// The method and path with query of every request, in arrival order.
-    public var requestLines: [String] { lock.withLock { _requests } }
+    public var requestLines: [String] { received.map(\.line) }
+    /// Every request that reached the emulator, in arrival order, whatever it was answered.
+    public var received: [ReceivedRequest] { lock.withLock { _received } }
     /// Slugs of the recorded article views, in arrival order.
     public var views: [String] { lock.withLock { _views } }
     public var feedback: [Feedback] { lock.withLock { _feedback } }
 
-    func nextRequest(_ line: String) -> Int {
+    func nextRequest(_ request: ReceivedRequest) -> Int {
         lock.withLock {
             requestCount += 1
-            _requests.append(line)
+            _received.append(request)
             return requestCount
         }
     }

@@ -112,6 +112,9 @@ import Testing
                 try await library(url, testConfiguration(sleeper)).categories()
             }
             #expect(error.kind == .rateLimited && error.retryAfter == .seconds(600))
+            #expect(error.description.contains(
+                "Retry after 600 seconds. The server asked to wait 600 s before trying again, more than this client's "
+                    + "limit of 120 s (RetryPolicy.maxRetryAfter)."), "\(error)")
             #expect(sleeper.delays.isEmpty)
             #expect(emulator.recorder.requests == 1)
         }

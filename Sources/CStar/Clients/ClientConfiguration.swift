@@ -9,8 +9,14 @@ public struct ClientConfiguration: Sendable {
     public var timeout: Duration
     public var retry: RetryPolicy
     public var transport: any HTTPTransport
-    /// Headers sent with every request, e.g. `CStar-Version`.
+    /// Headers sent with every request.
     public var headers: [String: String]
+    /// The API version sent as the `CStar-Version` header, e.g. `"2026-03-01"`; `nil` sends none, and the
+    /// server answers as its latest version.
+    public var apiVersion: String?
+    /// Called before every retry with what failed and how long the client will wait, e.g. to log retries
+    /// or count them with a ``RetryTally``.
+    public var onRetry: (@Sendable (RetryEvent) -> Void)?
     /// Waits between attempts; tests inject one that records the delays and returns at once.
     public var sleep: @Sendable (Duration) async throws -> Void
     /// The current time, used to read a `Retry-After` given as an HTTP date.
@@ -25,7 +31,8 @@ public struct ClientConfiguration: Sendable {
         headers: [String: String] = [:],
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         now: @escaping @Sendable () -> Date = { Date() },
-        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        apiVersion: String? = nil, onRetry: (@Sendable (RetryEvent) -> Void)? = nil
     ) {
         self.timeout = timeout
         self.retry = retry
@@ -34,13 +41,17 @@ public struct ClientConfiguration: Sendable {
         self.sleep = sleep
         self.now = now
         self.random = random
+        self.apiVersion = apiVersion
+        self.onRetry = onRetry
     }
 }
 
 /// When and how long to wait before trying a failed request again.
 ///
-/// Network errors, timeouts and 5xx are retried after an exponential backoff (500 ms, 1 s, 2 s, 4 s,
-/// capped) plus jitter; a 429 is retried after its `Retry-After`.
+/// Network errors, timeouts, malformed answers and 5xx are retried after an exponential backoff (500 ms,
+/// 1 s, 2 s, 4 s, capped) plus jitter; a 429, and a 503 with `Retry-After`, after the wait the server asks
+/// for. A `POST` (record a view, send feedback) is retried only when it cannot have reached the server: a
+/// refused connection, a 429, or a 503 with `Retry-After`.
 public struct RetryPolicy: Sendable, Hashable {
     /// Retries after the first attempt.
     public var maxRetries: Int

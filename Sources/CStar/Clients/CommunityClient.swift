@@ -22,11 +22,7 @@ public struct CommunityClient: Sendable {
 
     /// One page of public posts, pinned first, and the total number of matching posts.
     public func posts(topicSlug: String? = nil, sort: PostSort? = nil, limit: Int? = nil, offset: Int? = nil) async throws -> PostPage {
-        var query: [(String, String)] = []
-        if let topicSlug { query.append((APIParameter.topic[0], topicSlug)) }
-        if let sort { query.append((APIParameter.sort[0], sort.rawValue)) }
-        if let limit { query.append((APIParameter.limit[0], String(limit))) }
-        if let offset { query.append((APIParameter.offset[0], String(offset))) }
+        let query = postQuery(topicSlug, sort, limit, offset)
         let list = try await executor.fetch(ListPayload<Post>.self, .communityPosts, query: query)
         return PostPage(posts: list.items, count: list.count ?? list.items.count)
     }
@@ -34,9 +30,16 @@ public struct CommunityClient: Sendable {
     /// Every public post, optionally of one topic, fetched page by page as you iterate.
     public func allPosts(topicSlug: String? = nil, sort: PostSort? = nil, pageSize: Int = APILimits.posts.max) -> PaginatedSequence<Post> {
         PaginatedSequence(pageSize: pageSize) { [self] limit, offset in
-            let page = try await posts(topicSlug: topicSlug, sort: sort, limit: limit, offset: offset)
-            return (page.posts, page.count)
+            let query = postQuery(topicSlug, sort, limit, offset)
+            let list = try await executor.fetch(ListPayload<Post>.self, .communityPosts, query: query)
+            return (list.items, list.count, executor.label(.communityPosts, query: query))
         }
+    }
+
+    private func postQuery(_ topicSlug: String?, _ sort: PostSort?, _ limit: Int?, _ offset: Int?) -> [(String, String)] {
+        RequestExecutor.query(
+            (APIParameter.topic[0], topicSlug), (APIParameter.sort[0], sort?.rawValue),
+            (APIParameter.limit[0], limit.map(String.init)), (APIParameter.offset[0], offset.map(String.init)))
     }
 
     /// One post with all of its comments (oldest first), or `nil` if there is no post with that slug.

@@ -31,18 +31,22 @@ public struct LibraryClient: Sendable {
 
     /// One page of articles (list form: `content` may be absent), optionally of one category.
     public func articles(categorySlug: String? = nil, limit: Int? = nil, offset: Int? = nil) async throws -> [LibraryArticle] {
-        var query: [(String, String)] = []
-        if let categorySlug { query.append((APIParameter.category[0], categorySlug)) }
-        if let limit { query.append((APIParameter.limit[0], String(limit))) }
-        if let offset { query.append((APIParameter.offset[0], String(offset))) }
-        return try await executor.fetch(ListPayload<LibraryArticle>.self, .libraryArticles, query: query).items
+        try await executor.fetch(ListPayload<LibraryArticle>.self, .libraryArticles, query: articleQuery(categorySlug, limit, offset)).items
     }
 
     /// Every article (list form), optionally of one category, fetched page by page as you iterate.
     public func allArticles(categorySlug: String? = nil, pageSize: Int = APILimits.articles.max) -> PaginatedSequence<LibraryArticle> {
         PaginatedSequence(pageSize: pageSize) { [self] limit, offset in
-            (try await articles(categorySlug: categorySlug, limit: limit, offset: offset), nil)
+            let query = articleQuery(categorySlug, limit, offset)
+            let list = try await executor.fetch(ListPayload<LibraryArticle>.self, .libraryArticles, query: query)
+            return (list.items, list.count, executor.label(.libraryArticles, query: query))
         }
+    }
+
+    private func articleQuery(_ categorySlug: String?, _ limit: Int?, _ offset: Int?) -> [(String, String)] {
+        RequestExecutor.query(
+            (APIParameter.category[0], categorySlug), (APIParameter.limit[0], limit.map(String.init)),
+            (APIParameter.offset[0], offset.map(String.init)))
     }
 
     /// One article with its Markdown `content`, or `nil` if the team has no article with that slug.

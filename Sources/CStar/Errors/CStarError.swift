@@ -31,6 +31,9 @@ public struct CStarError: Error, Sendable, Hashable, CustomStringConvertible {
         case malformedResponse
         /// The answer was JSON, but not in the shape the SDK expects.
         case decoding
+        /// A paginated list did not advance: a page repeated the previous one item for item, as from a
+        /// server that ignores `offset`.
+        case pagination
     }
 
     public var kind: Kind
@@ -47,7 +50,7 @@ public struct CStarError: Error, Sendable, Hashable, CustomStringConvertible {
     public var param: String?
     public var requestID: String?
     public var docURL: String?
-    /// How long the server asked the client to wait, for ``Kind/rateLimited``.
+    /// How long the server asked the client to wait, for ``Kind/rateLimited`` (and a 503 with `Retry-After`).
     public var retryAfter: Duration?
     /// How many attempts were made, retries included.
     public var attempts: Int

@@ -19,16 +19,16 @@ enum ErrorResponse {
             param: body.string(JSONField("param")),
             requestID: body.string(JSONField("request_id", "requestId"))
                 ?? root.object(JSONField("meta"))?.string(JSONField("requestId", "request_id"))
-                ?? response.header("X-Request-Id"),
+                ?? response.header(APIHeader.requestID),
             docURL: body.string(JSONField("doc_url", "docUrl"))
         )
+        let headerWait = response.header(APIHeader.retryAfter).flatMap { retryAfter(header: $0, now: now) }
         if kind == .rateLimited {
             let bodySeconds = (body.value(JSONField("retryAfter", "retry_after")) ?? root.value(JSONField("retryAfter")))
                 .flatMap(\.intValue)
-            error.retryAfter =
-                response.header("Retry-After").flatMap { retryAfter(header: $0, now: now) }
-                ?? bodySeconds.map { .seconds(max(0, $0)) }
-                ?? defaultRetryAfter
+            error.retryAfter = headerWait ?? bodySeconds.map { .seconds(max(0, $0)) } ?? defaultRetryAfter
+        } else if response.status == 503 {
+            error.retryAfter = headerWait
         }
         return error
     }

@@ -14,18 +14,23 @@ struct RequestExecutor: Sendable {
 
     /// Sends `route` and returns what `read` makes of the successful response, or throws ``CStarError`` /
     /// `CancellationError`. A ``CStarError`` thrown by `read` is retried when it is retryable.
+    ///
+    /// A request that is not a `GET` is retried only when it cannot have reached the server (a refused
+    /// connection, a 429, a 503 with `Retry-After`): the server may already have counted it otherwise.
     func send<T>(
         _ route: APIRoute, slug: String? = nil, query: [(String, String)] = [], body: JSONObject? = nil,
         read: (TransportResponse, _ label: String) throws -> T
     ) async throws -> T {
         let request = try makeRequest(route, slug: slug, query: query, body: body)
-        let label = "\(request.method) \(request.url.absoluteString)"
+        let label = Self.label(request)
         let policy = configuration.retry
+        let repeatable = request.method == "GET"
         var attempt = 0
         while true {
             attempt += 1
             try Task.checkCancellation()
             var failure: CStarError
+            var notReceived = false
             do {
                 let response = try await withTimeout(configuration.timeout) {
                     try await configuration.transport.send(request)
@@ -33,21 +38,29 @@ struct RequestExecutor: Sendable {
                 if (200..<300).contains(response.status) { return try read(response, label) }
                 failure = ErrorResponse.error(
                     from: response, request: label, now: configuration.now(), defaultRetryAfter: policy.defaultRetryAfter)
+                notReceived = failure.kind == .rateLimited || (response.status == 503 && failure.retryAfter != nil)
             } catch let error as CStarError {
                 failure = error
             } catch {
                 if Task.isCancelled || error is CancellationError { throw CancellationError() }
                 failure = Self.transportError(error, request: label, timeout: configuration.timeout)
+                notReceived = Self.neverConnected(error)
             }
             failure.attempts = attempt
-            guard failure.isRetryable, attempt <= policy.maxRetries else { throw failure }
+            guard failure.isRetryable, repeatable || notReceived, attempt <= policy.maxRetries else { throw failure }
             let delay: Duration
-            if failure.kind == .rateLimited {
-                delay = failure.retryAfter ?? policy.defaultRetryAfter
-                guard delay <= policy.maxRetryAfter else { throw failure }
+            if let wait = failure.retryAfter {
+                guard wait <= policy.maxRetryAfter else {
+                    if !failure.message.hasSuffix(".") { failure.message += "." }
+                    failure.message += " The server asked to wait \(Self.seconds(wait)) before trying again, more than "
+                        + "this client's limit of \(Self.seconds(policy.maxRetryAfter)) (RetryPolicy.maxRetryAfter)."
+                    throw failure
+                }
+                delay = wait
             } else {
                 delay = policy.backoff(retry: attempt - 1, random: configuration.random())
             }
+            configuration.onRetry?(RetryEvent(request: label, attempt: attempt, error: failure, delay: delay))
             try await configuration.sleep(delay)
         }
     }
@@ -97,6 +110,7 @@ struct RequestExecutor: Sendable {
             throw CStarError(kind: .validation, request: "\(route.method) \(text)", message: "invalid URL")
         }
         var headers = configuration.headers
+        if let version = configuration.apiVersion { headers[APIHeader.version] = version }
         headers["Accept"] = "application/json"
         headers["User-Agent"] = headers["User-Agent"] ?? Self.userAgent
         var data: Data?
@@ -111,6 +125,36 @@ struct RequestExecutor: Sendable {
 
     private static func encodeQuery(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .unreservedURLCharacters) ?? text
+    }
+
+    /// The query of the parameters that have a value, in order.
+    static func query(_ parameters: (String, String?)...) -> [(String, String)] {
+        parameters.compactMap { name, value in value.map { (name, $0) } }
+    }
+
+    /// `GET https://…/path?query`: how errors and retry events name a request.
+    static func label(_ request: TransportRequest) -> String {
+        "\(request.method) \(request.url.absoluteString)"
+    }
+
+    /// The label of `route` with `query`, for errors raised outside a request.
+    func label(_ route: APIRoute, query: [(String, String)]) -> String {
+        (try? makeRequest(route, slug: nil, query: query, body: nil)).map(Self.label) ?? "\(route.method) \(route.pathTemplate)"
+    }
+
+    /// Whether the transport failed before any byte can have reached the server: the connection was
+    /// refused, or the host not found.
+    static func neverConnected(_ error: any Error) -> Bool {
+        if let code = (error as? URLError)?.code {
+            return [.cannotConnectToHost, .cannotFindHost, .dnsLookupFailed].contains(code)
+        }
+        return (error as? POSIXError)?.code == .ECONNREFUSED
+    }
+
+    /// `2.5 s`, `600 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        return seconds == seconds.rounded() ? "\(Int64(seconds)) s" : String(format: "%.3g s", seconds)
     }
 
     static func transportError(_ error: any Error, request: String, timeout: Duration) -> CStarError {

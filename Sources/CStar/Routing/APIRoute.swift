@@ -67,6 +67,15 @@ public enum APIParameter {
     public static let ratingNotHelpful = "not_helpful"
 }
 
+/// Header names on the wire.
+public enum APIHeader {
+    /// The API version a client asks for (the contract's current one is `2026-03-01`; the latest when absent).
+    public static let version = "CStar-Version"
+    /// Seconds (or an HTTP date) to wait before trying again, on a 429 or 503.
+    public static let retryAfter = "Retry-After"
+    public static let requestID = "X-Request-Id"
+}
+
 /// Page sizes: the default when `limit` is absent and the largest the server accepts.
 public enum APILimits {
     public static let articles = (default: 20, max: 100)

@@ -3,6 +3,8 @@ import Foundation
 /// Sends one HTTP request and returns the whole response. Bring your own to use another HTTP client.
 ///
 /// Implementations should honour task cancellation; the SDK applies its own timeout and retries on top.
+/// A `POST` is retried after a transport error only when it is a refused connection or an unknown host
+/// (`URLError` `.cannotConnectToHost`, `.cannotFindHost`, `.dnsLookupFailed`, or `POSIXError(.ECONNREFUSED)`).
 public protocol HTTPTransport: Sendable {
     func send(_ request: TransportRequest) async throws -> TransportResponse
 }

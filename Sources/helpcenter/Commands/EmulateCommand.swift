@@ -34,7 +34,10 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(help: "Answer every N-th request with 429 and Retry-After.")
     var rateLimitEvery: Int?
 
-    @Option(help: "The Retry-After seconds sent with injected 429s.")
+    @Option(help: "Answer every N-th request with 503 and Retry-After, without processing it.")
+    var unavailableEvery: Int?
+
+    @Option(help: "The Retry-After seconds sent with injected 429s and 503s.")
     var retryAfter = 1
 
     @Option(help: "Answer every N-th request with truncated JSON.")
@@ -61,6 +64,12 @@ struct EmulateCommand: AsyncParsableCommand {
     @Flag(help: "Answer without the { success, data, meta } envelope.")
     var bare = false
 
+    @Option(help: "Serve at most N items a page on every route, whatever limit asks for (a server with a lower cap).")
+    var maxLimit: Int?
+
+    @Flag(help: "Serve every list from its start, ignoring offset (a server without paging).")
+    var ignoreOffset = false
+
     @Flag(help: "Do not log a line per request.")
     var quiet = false
 
@@ -70,7 +79,7 @@ struct EmulateCommand: AsyncParsableCommand {
         let counts = [
             ("--faults-per-request", faultsPerRequest), ("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery),
             ("--truncate-every", truncateEvery), ("--malformed-every", malformedEvery), ("--drop-every", dropEvery),
-            ("--hang-every", hangEvery),
+            ("--hang-every", hangEvery), ("--unavailable-every", unavailableEvery), ("--max-limit", maxLimit),
         ]
         for (name, value) in counts {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1, not \(value).") }
@@ -89,8 +98,10 @@ struct EmulateCommand: AsyncParsableCommand {
             faults: FaultInjection(
                 latency: .milliseconds(latency), serverErrorEvery: failEvery, rateLimitEvery: rateLimitEvery,
                 retryAfterSeconds: retryAfter, truncateEvery: truncateEvery, malformedEvery: malformedEvery,
-                dropEvery: dropEvery, hangEvery: hangEvery, errorStatus: failWith, faultsPerRequest: faultsPerRequest),
-            teamID: teamId, notFoundAsNull: notFoundAsNull, bareResponses: bare,
+                dropEvery: dropEvery, hangEvery: hangEvery, errorStatus: failWith, faultsPerRequest: faultsPerRequest,
+                unavailableEvery: unavailableEvery),
+            teamID: teamId, notFoundAsNull: notFoundAsNull, bareResponses: bare, maxLimit: maxLimit,
+            ignoresOffset: ignoreOffset,
             log: { line in if !quiet { Terminal.printError(line) } }
         )
         let team = content.team.slug

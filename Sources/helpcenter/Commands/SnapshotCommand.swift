@@ -45,7 +45,8 @@ struct SnapshotCommand: AsyncParsableCommand {
         let team = apiTeam ?? ""
         let started = ContinuousClock.now
         let baseURL = try HTTPURLOption.parse(apiBaseURL, option: "--base-url")
-        let fetcher = requests.fetcher(team: team, baseURL: baseURL)
+        let retries = RetryTally()
+        let fetcher = requests.fetcher(team: team, baseURL: baseURL, onRetry: retries.record)
         let snapshot: Snapshot
         do {
             snapshot = try await fetcher.fetch(teamName: teamName) { progress in
@@ -54,9 +55,11 @@ struct SnapshotCommand: AsyncParsableCommand {
             }
         } catch {
             Terminal.endProgress()
+            if let summary = retries.summary { Terminal.printError("Before the failure: \(summary).") }
             throw error
         }
         Terminal.endProgress()
+        if let summary = retries.summary { Terminal.printError("\(summary).") }
         try snapshot.write(to: URL(fileURLWithPath: output))
         let community = snapshot.community
         let elapsed = ContinuousClock.now - started

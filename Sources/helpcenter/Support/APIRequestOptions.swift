@@ -20,9 +20,9 @@ struct APIRequestOptions: ParsableArguments {
         guard retries >= 0 else { throw ValidationError("--retries must not be negative.") }
     }
 
-    /// A fetcher of `team` from the API at `baseURL` with these settings.
-    func fetcher(team: String, baseURL: URL) -> SnapshotFetcher {
-        var configuration = ClientConfiguration(timeout: .milliseconds(Int64(timeout * 1000)))
+    /// A fetcher of `team` from the API at `baseURL` with these settings; `onRetry` hears of every retry.
+    func fetcher(team: String, baseURL: URL, onRetry: (@Sendable (RetryEvent) -> Void)? = nil) -> SnapshotFetcher {
+        var configuration = ClientConfiguration(timeout: .milliseconds(Int64(timeout * 1000)), onRetry: onRetry)
         configuration.retry.maxRetries = retries
         return SnapshotFetcher(
             library: LibraryClient(teamSlug: team, baseURL: baseURL, configuration: configuration),
