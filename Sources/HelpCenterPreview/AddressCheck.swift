@@ -26,7 +26,7 @@ extension PreviewServer {
                 .bind(host: host, port: port).get()
             try await channel.close()
         } catch let error as IOError {
-            throw AddressUnavailable(host: host, port: port, inUse: error.errnoCode == EADDRINUSE, reason: error.description)
+            throw AddressUnavailable(host: host, port: port, inUse: error.errnoCode == EADDRINUSE, reason: String(cString: strerror(error.errnoCode)))
         } catch {
             throw AddressUnavailable(host: host, port: port, inUse: false, reason: String(describing: error))
         }
