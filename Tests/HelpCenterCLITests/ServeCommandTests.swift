@@ -55,15 +55,24 @@ import FoundationNetworking
             CLI.executable, ["serve", "--port", "0", "--templates", "theme/templates", "--output", "site"],
             waitingFor: "Serving ", in: folder, errors: errors)
         defer { if process.isRunning { process.terminate() } }
-        let footer = folder.appendingPathComponent("theme/templates/footer.mustache")
-        try Data((try String(contentsOf: footer, encoding: .utf8) + "<p>Edited</p>\n").utf8).write(to: footer)
-        let deadline = ContinuousClock.now + .seconds(30)
-        var log = ""
-        while !log.contains("Rebuilt"), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(100))
-            log = try String(contentsOf: errors, encoding: .utf8)
+        /// Appends to the templates `names`, then waits for the rebuild line `count`.
+        func edit(_ names: [String], rebuild count: Int) async throws -> String {
+            for name in names {
+                let file = folder.appendingPathComponent("theme/templates/\(name)")
+                try Data((try String(contentsOf: file, encoding: .utf8) + "<p>Edited</p>\n").utf8).write(to: file)
+            }
+            let deadline = ContinuousClock.now + .seconds(30)
+            var log = ""
+            while log.components(separatedBy: "Rebuilt").count <= count, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+                log = try String(contentsOf: errors, encoding: .utf8)
+            }
+            return log
         }
-        #expect(log.contains("Rebuilt after theme/templates/footer.mustache changed: "), "\(log)")
+        let one = try await edit(["footer.mustache"], rebuild: 1)
+        #expect(one.contains("\nRebuilt after theme/templates/footer.mustache changed: "), "\(one)")
+        let two = try await edit(["header.mustache", "footer.mustache"], rebuild: 2)
+        #expect(two.contains("\nRebuilt after theme/templates/footer.mustache and theme/templates/header.mustache changed: "), "\(two)")
         try await Self.interrupt(process)
     }
 
@@ -76,6 +85,11 @@ import FoundationNetworking
         #expect(result.stderr == "error: port \(occupied.port) on 127.0.0.1 is already in use; choose another with --port, or --port 0 for a free one\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
         #expect(ContinuousClock.now - started < .seconds(10))
+
+        // 192.0.2.1 is a documentation address, never this machine's.
+        let foreign = try await CLI.run(["serve", "--host", "192.0.2.1", "--port", "8000"])
+        #expect(foreign.status == 1)
+        #expect(foreign.stderr.hasSuffix("error: cannot listen on port 8000 of 192.0.2.1: Cannot assign requested address\n"), "\(foreign.stderr)")
     }
 
     @Test func servesABuiltFolderAsItIsWithSite() async throws {
