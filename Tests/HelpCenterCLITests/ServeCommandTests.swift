@@ -79,12 +79,11 @@ import FoundationNetworking
     @Test func aPortInUseIsNamedBeforeAnyBuild() async throws {
         let occupied = try OccupiedPort()
         let folder = try temporaryFolder()
-        let started = ContinuousClock.now
         let result = try await CLI.run(["serve", "--port", "\(occupied.port)", "--output", folder.appendingPathComponent("site").path])
         #expect(result.status == 1)
+        // The one line, without the report a build prints, and nothing written: no site, no build cache.
         #expect(result.stderr == "error: port \(occupied.port) on 127.0.0.1 is already in use; choose another with --port, or --port 0 for a free one\n")
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("site").path))
-        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == [])
 
         // 192.0.2.1 is a documentation address, never this machine's.
         let foreign = try await CLI.run(["serve", "--host", "192.0.2.1", "--port", "8000"])
