@@ -11,7 +11,7 @@ ARGS ?=
 ## demo: build the built-in demo help center into _site/ (installs cmark-gfm's libraries if missing)
 demo: packages
 	$(SWIFT) run helpcenter build $(ARGS)
-	@echo "Preview it with live reload: make serve"
+	@echo "Preview it with live reload: make serve  (or serve the built folder: swift run helpcenter serve --site _site)"
 
 ## serve: build the demo and preview it on http://127.0.0.1:8000/ with live reload
 serve: packages

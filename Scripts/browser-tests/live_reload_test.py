@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""`helpcenter serve` in a real headless Chromium: a template edit reloads the open page where it was
-scrolled to, and a broken template is shown over the page while the last good site stays up.
+"""`helpcenter serve --base-path /help/` in a real headless Chromium: a template edit reloads the open
+page where it was scrolled to, a broken template is shown over the page while the last good site stays
+up, and the 404 page outside the base path loads its stylesheet.
 
 Prints one line per check and 'N passed, N failed'; exit status 1 on any failure. Needs Debian's
 chromium and chromium-driver, and selenium==4.51.0 (installed with pip if missing).
@@ -20,14 +21,15 @@ def main() -> int:
     subprocess.check_call([str(binary), "theme", "init", str(work / "theme")], stdout=subprocess.DEVNULL)
     footer = work / "theme" / "templates" / "footer.mustache"
     original = footer.read_text()
-    server = subprocess.Popen([str(binary), "serve", "--port", "0", "--templates", str(work / "theme" / "templates")],
+    server = subprocess.Popen([str(binary), "serve", "--port", "0", "--base-path", "/help/",
+                               "--templates", str(work / "theme" / "templates")],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     checks = harness.Checks()
     check = checks.check
     driver = None
     try:
         line = server.stdout.readline()
-        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        url = re.search(r"http://127\.0\.0\.1:\d+/help/", line).group(0)
         driver = harness.chrome(1000, 600)
         wait = WebDriverWait(driver, 15)
         driver.get(url + "articles/offline-mode/")
@@ -57,6 +59,10 @@ def main() -> int:
         check("fixing the template reloads the page without the problem", recovered)
         errors = [l for l in driver.get_log("browser") if l.get("level") == "SEVERE"]
         check("no console errors", not errors, errors)
+
+        driver.get(url.removesuffix("help/") + "articles/offline-mode/")
+        styled = driver.execute_script("return [...document.styleSheets].some(s => s.href && s.href.endsWith('/help/assets/site.css') && s.cssRules.length > 0)")
+        check("outside the base path, the 404 page loads its stylesheet", styled, driver.current_url)
     finally:
         if driver:
             driver.quit()

@@ -1,11 +1,22 @@
 /// The script the preview server adds to every HTML page: it listens for rebuilds, reloads the page
 /// where it was scrolled to, and shows a failed rebuild's message over the page until it is fixed.
-enum LiveReloadScript {
-    static let path = "/__helpcenter/live-reload.js"
-    static let eventsPath = "/__helpcenter/events"
-    static let tag = "<script src=\"\(path)\"></script>\n"
+/// Its URLs live under the site's base path, like the site.
+struct LiveReloadScript: Sendable {
+    /// The script's URL path.
+    let path: String
+    /// The URL path of the server-sent events.
+    let eventsPath: String
 
-    static let source = """
+    /// - Parameter basePath: the site's base path, percent-encoded, with a slash at each end.
+    init(basePath: String) {
+        path = basePath + "__helpcenter/live-reload.js"
+        eventsPath = basePath + "__helpcenter/events"
+    }
+
+    var tag: String { "<script src=\"\(path)\"></script>\n" }
+
+    var source: String {
+        """
         (function () {
           "use strict";
           var key = "helpcenter-scroll:" + location.pathname;
@@ -37,4 +48,5 @@ enum LiveReloadScript {
         })();
 
         """
+    }
 }

@@ -1,10 +1,12 @@
 import Foundation
+import HelpCenter
 import Hummingbird
 import Logging
 
 /// A local HTTP server for a built site: directory URLs, content types, the site's 404 page, caching
 /// headers that make the browser revalidate every file (so a rebuild is never hidden by a cache), no
-/// path out of the site folder, and live reload through a ``LiveReloadHub``.
+/// path out of the site folder, and live reload through a ``LiveReloadHub``. The site is served under
+/// its base path (`/` redirects there), as it will be on its host.
 ///
 /// ```swift
 /// let hub = LiveReloadHub()
@@ -12,34 +14,34 @@ import Logging
 /// ```
 public struct PreviewServer: Sendable {
     public var root: URL
-    /// The path the site lives under, as built with `--base-path`.
-    public var basePath: String
+    /// The path the site lives under, as built with `--base-path` (normalized: a slash at each end).
+    public var basePath: String {
+        didSet { basePath = SiteOptions.normalizedBasePath(basePath) }
+    }
     public var hub: LiveReloadHub
 
     public init(root: URL, basePath: String = "/", hub: LiveReloadHub) {
         self.root = root
-        self.basePath = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        self.basePath = SiteOptions.normalizedBasePath(basePath)
         self.hub = hub
     }
 
     func makeRouter() -> Router<BasicRequestContext> {
-        let files = SiteFileProvider(root: root, script: LiveReloadScript.tag)
+        let script = LiveReloadScript(basePath: basePath.encodedURLPath)
+        let files = SiteFileProvider(root: root, script: script.tag)
         let router = Router()
         router.add(middleware: NotFoundPage(files: files))
+        router.add(middleware: SiteRequests(basePath: basePath, files: files))
         router.add(middleware: FileMiddleware(
-            fileProvider: files, urlBasePath: basePath == "/" ? nil : String(basePath.dropLast()),
-            cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true))
+            fileProvider: files, cacheControl: .init([(MediaType(type: .any), [.noCache])]), searchForIndexHtml: true
+        ).withAdditionalMediaTypes(forFileExtensions: TextContentTypes.byExtension))
         let hub = self.hub
-        router.get(RouterPath(LiveReloadScript.eventsPath)) { _, _ in await hub.response() }
-        router.get(RouterPath(LiveReloadScript.path)) { _, _ in
+        router.get(RouterPath(script.eventsPath)) { _, _ in await hub.response() }
+        router.get(RouterPath(script.path)) { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/javascript; charset=utf-8"
             headers[.cacheControl] = "no-cache"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: .init(string: LiveReloadScript.source)))
-        }
-        if basePath != "/" {
-            let target = basePath
-            router.get("/") { _, _ in Response.redirect(to: target, type: .found) }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: .init(string: script.source)))
         }
         return router
     }
@@ -55,7 +57,7 @@ public struct PreviewServer: Sendable {
     ) async throws {
         var logger = Logger(label: "helpcenter-serve")
         logger.logLevel = .critical
-        let basePath = self.basePath
+        let basePath = self.basePath.encodedURLPath
         let app = Application(
             router: makeRouter(),
             configuration: .init(address: .hostname(host, port: port), serverName: "helpcenter"),

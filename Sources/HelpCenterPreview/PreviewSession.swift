@@ -14,9 +14,23 @@ public struct PreviewSession: Sendable {
         case api(fetch: @Sendable () async throws -> Snapshot, refresh: Duration?)
     }
 
+    /// What made a rebuild happen.
+    public struct Trigger: Sendable, Equatable {
+        /// The watched files (or, when only folders changed, folders) that were added, removed or
+        /// changed, as absolute paths in order.
+        public var files: [String] = []
+        /// The team's content on the API changed.
+        public var api = false
+
+        public init(files: [String] = [], api: Bool = false) {
+            self.files = files
+            self.api = api
+        }
+    }
+
     /// One build's outcome, for the terminal.
     public enum Outcome: Sendable {
-        case built(BuildReport, number: Int)
+        case built(BuildReport, number: Int, trigger: Trigger)
         case failed(String)
     }
 
@@ -55,16 +69,17 @@ public struct PreviewSession: Sendable {
         if case .api(_, let refresh?) = source { nextFetch = clock.now + refresh }
         while !Task.isCancelled {
             do { try await Task.sleep(for: pollInterval) } catch { return }
-            var changed = false
+            var trigger = Trigger()
             var latest = watcher.fingerprint()
             if latest != fingerprint {
+                let before = fingerprint
                 // Let a burst of saves settle before building.
                 repeat {
                     fingerprint = latest
                     do { try await Task.sleep(for: pollInterval) } catch { return }
                     latest = watcher.fingerprint()
                 } while latest != fingerprint
-                changed = true
+                trigger.files = ChangeWatcher.changes(from: before, to: latest)
                 if case .file = source {
                     do { current = try await load() } catch {
                         await fail(Self.describe(error), report: report)
@@ -78,17 +93,17 @@ public struct PreviewSession: Sendable {
                     let fetched = try await fetch()
                     if try Self.content(fetched) != Self.content(current) {
                         current = fetched
-                        changed = true
+                        trigger.api = true
                     }
                 } catch {
                     await fail("fetching the team failed: " + Self.describe(error), report: report)
                 }
             }
-            guard changed else { continue }
+            guard trigger != Trigger() else { continue }
             do {
                 let built = try await SiteBuilder(options: options).build(snapshot: current)
                 number += 1
-                report(.built(built, number: number))
+                report(.built(built, number: number, trigger: trigger))
                 await hub.publish(.reload(build: number))
             } catch {
                 await fail(Self.describe(error), report: report)

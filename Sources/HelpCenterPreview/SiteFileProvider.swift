@@ -39,6 +39,13 @@ struct SiteFileProvider: FileProvider {
         return real
     }
 
+    /// Whether `path` is a folder of the site.
+    func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard let real = confined(path) else { return false }
+        return FileManager.default.fileExists(atPath: real, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     func getAttributes(id: FileIdentifier) async throws -> FileAttributes? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: id.path) else { return nil }
         let isFolder = (attributes[.type] as? FileAttributeType) == .typeDirectory

@@ -107,7 +107,7 @@ import Testing
             await session.watch(from: snapshot) { outcome in
                 outcomes.withLock {
                     switch outcome {
-                    case .built(_, let number): $0.append("built \(number)")
+                    case .built(_, let number, let trigger): $0.append("built \(number) after \(trigger.files)")
                     case .failed(let message): $0.append("failed: \(message)")
                     }
                 }
@@ -132,8 +132,16 @@ import Testing
             try Data(original.utf8).write(to: footer)
             #expect(await events.wait(for: "event: reload\ndata: 3\n"), "\(events.text)")
             #expect(try await !Self.get(base).2.contains("Edited footer"))
+
+            // A new file changes its folder too; the file is what is named.
+            try Data("unused\n".utf8).write(to: templates.appendingPathComponent("notes.txt"))
+            #expect(await events.wait(for: "event: reload\ndata: 4\n"), "\(events.text)")
         }
         let log = outcomes.withLock { $0 }
-        #expect(log.count == 3 && log[0] == "built 2" && log[1].hasPrefix("failed: ") && log[2] == "built 3", "\(log)")
+        // Each rebuild names the file whose change made it.
+        #expect(log.count == 4, "\(log)")
+        #expect(log.count == 4 && log[0] == "built 2 after \([footer.path])" && log[2] == "built 3 after \([footer.path])", "\(log)")
+        #expect(log.count == 4 && log[1].hasPrefix("failed: "), "\(log)")
+        #expect(log.last == "built 4 after \([templates.appendingPathComponent("notes.txt").path])", "\(log)")
     }
 }

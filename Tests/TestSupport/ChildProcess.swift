@@ -56,17 +56,24 @@ public enum ChildProcess {
         return result
     }
 
-    /// Starts `executable` and returns it once a line of its standard output contains `marker`, with
-    /// that line. Standard error is discarded.
+    /// Starts `executable` (in `directory`, when given) and returns it once a line of its standard
+    /// output contains `marker`, with that line. Standard error goes to the file `errors` (created),
+    /// or is discarded.
     public static func start(
-        _ executable: URL, _ arguments: [String], waitingFor marker: String
+        _ executable: URL, _ arguments: [String], waitingFor marker: String, in directory: URL? = nil, errors: URL? = nil
     ) async throws -> (process: Process, line: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe()
         process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
+        if let errors {
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         let line = Collected()
         Thread.detachNewThread {

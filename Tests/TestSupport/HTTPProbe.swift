@@ -11,11 +11,24 @@ import Glibc
 /// Low-level HTTP for tests: a request sent exactly as written (URLSession would clean up `..`), and
 /// a reader of a streaming response such as server-sent events. Blocking work runs on its own thread.
 public enum HTTPProbe {
+    /// An answer: the status code, the header fields (names lowercased) and the body.
+    public struct Answer: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        public var body: String
+    }
+
     /// Sends `GET target` to 127.0.0.1:`port` as is and returns the status code and the body.
     public static func rawGET(port: Int, target: String) async throws -> (status: Int, body: String) {
+        let answer = try await request(port: port, target: target)
+        return (answer.status, answer.body)
+    }
+
+    /// Sends `method target` to 127.0.0.1:`port` as is and returns the answer.
+    public static func request(_ method: String = "GET", port: Int, target: String) async throws -> Answer {
         try await withCheckedThrowingContinuation { continuation in
             Thread {
-                continuation.resume(with: Result { try blockingGET(port: port, target: target) })
+                continuation.resume(with: Result { try blockingRequest(method, port: port, target: target) })
             }.start()
         }
     }
@@ -24,14 +37,18 @@ public enum HTTPProbe {
         var description: String
     }
 
-    static func blockingGET(port: Int, target: String) throws -> (status: Int, body: String) {
-        let request = Array("GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+    static func blockingRequest(_ method: String, port: Int, target: String) throws -> Answer {
+        let request = Array("\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
         let text = try blockingExchange(port: port, chunks: [request])
-        guard let status = status(of: text) else {
-            throw ProbeError(description: "no HTTP response to \(target): \(text.prefix(200))")
+        guard let status = status(of: text), let end = text.range(of: "\r\n\r\n") else {
+            throw ProbeError(description: "no HTTP response to \(method) \(target): \(text.prefix(200))")
         }
-        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-        return (status, body)
+        var headers: [String: String] = [:]
+        for line in text[..<end.lowerBound].split(separator: "\r\n").dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return Answer(status: status, headers: headers, body: method == "HEAD" ? "" : String(text[end.upperBound...]))
     }
 
     /// Sends `chunks` to 127.0.0.1:`port` as they are, waiting `pause` between them, and returns all the
