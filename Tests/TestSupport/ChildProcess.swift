@@ -69,7 +69,7 @@ public enum ChildProcess {
         let stdout = Pipe()
         process.standardOutput = stdout
         if let errors {
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: errors)
         } else {
             process.standardError = FileHandle.nullDevice
