@@ -30,6 +30,7 @@ struct BuildCommand: AsyncParsableCommand {
     var strict = false
 
     func run() async throws {
+        try input.checkFolders()
         var options = input.siteOptions(output: URL(fileURLWithPath: output), force: force)
         options.strict = strict
         let builder = SiteBuilder(options: options) { done, total in Terminal.progress("Building pages \(done)/\(total)") }

@@ -19,40 +19,40 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "The port to listen on (0 picks a free one).")
     var port = 4010
 
     @Option(help: "Also accept this identifier (e.g. the team's UUID) in place of the team slug.")
     var teamId: String?
 
-    @Option(help: "Milliseconds added before every answer.")
+    @Option(parsing: .unconditional, help: "Milliseconds added before every answer.")
     var latency = 0
 
-    @Option(help: "Answer every N-th request with 500.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with 500.")
     var failEvery: Int?
 
-    @Option(help: "Answer every N-th request with 429 and Retry-After.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with 429 and Retry-After.")
     var rateLimitEvery: Int?
 
-    @Option(help: "The Retry-After seconds sent with injected 429s.")
+    @Option(parsing: .unconditional, help: "The Retry-After seconds sent with injected 429s.")
     var retryAfter = 1
 
-    @Option(help: "Answer every N-th request with truncated JSON.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with truncated JSON.")
     var truncateEvery: Int?
 
-    @Option(help: "Answer every N-th request with an HTML error page in place of JSON.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with an HTML error page in place of JSON.")
     var malformedEvery: Int?
 
-    @Option(help: "Close the connection half way through the body of every N-th request.")
+    @Option(parsing: .unconditional, help: "Close the connection half way through the body of every N-th request.")
     var dropEvery: Int?
 
-    @Option(help: "Never answer every N-th request (the connection stays open and silent).")
+    @Option(parsing: .unconditional, help: "Never answer every N-th request (the connection stays open and silent).")
     var hangEvery: Int?
 
-    @Option(help: "Give one request (same method and URI) at most N of the every-N faults, so retries succeed.")
+    @Option(parsing: .unconditional, help: "Give one request (same method and URI) at most N of the every-N faults, so retries succeed.")
     var faultsPerRequest: Int?
 
-    @Option(help: "Answer every request with this HTTP status and the error envelope (e.g. 401, 403, 409).")
+    @Option(parsing: .unconditional, help: "Answer every request with this HTTP status and the error envelope (e.g. 401, 403, 409).")
     var failWith: Int?
 
     @Flag(help: "Answer unknown article and post slugs with 200 and null data instead of 404.")

@@ -20,13 +20,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on; anything but loopback exposes the preview to your network.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "The port to listen on (0 picks a free one).")
     var port = 8000
 
     @Option(name: .shortAndLong, help: "The folder to build into (default: a temporary folder, removed on exit).")
     var output: String?
 
-    @Option(help: "With --team, fetch the team again every this many seconds and rebuild when it changed.")
+    @Option(parsing: .unconditional, help: "With --team, fetch the team again every this many seconds and rebuild when it changed.")
     var watchApi: Int?
 
     @Flag(help: "Replace the output folder even if helpcenter did not create it.")
@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try input.checkFolders()
         let temporary = output == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("helpcenter-serve-\(UUID().uuidString)") : nil
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
         let folder = output.map(URL.init(fileURLWithPath:)) ?? temporary!.appendingPathComponent("site")
