@@ -44,6 +44,9 @@ import Testing
         ("", ":1:1: unexpected end of the text"),
         ("{\n  \"format\": \"cstar-help-snapshot\"\n  \"version\": 1\n}", ":3:3: expected ',' or '}' after an object member"),
         ("[]", ": the snapshot must be a JSON object, not an array"),
+        (#"{"format":"cstar-help-snapshot","version":1,"team":{"slug":"t"},"library":[]}"#, ": library: expected an object, got an array"),
+        (#"{"format":"cstar-help-snapshot","version":1,"team":{"slug":"t"},"library":{"popular":[1]}}"#,
+         ": library.popular[0]: expected a string, got a number"),
     ])
     func badFilesGiveClearErrors(content: String, expected: String) throws {
         let file = try temporaryFolder().appendingPathComponent("bad.json")
