@@ -14,17 +14,19 @@ public struct FieldTypeProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Snapshot {
-    /// The known fields of the snapshot's objects whose values cannot be read, in the file's order.
+    /// The known fields of the snapshot's objects whose values cannot be read, object by object in the
+    /// file's order.
     public var fieldTypeProblems: [FieldTypeProblem] {
         var problems: [FieldTypeProblem] = []
         func check(_ objects: [some APIObject], at path: String, _ fields: FieldKind.Table) {
             for (index, object) in objects.enumerated() {
-                for (field, kind) in fields {
-                    guard let name = field.names.first(where: { object.json[$0].map { $0 != .null } ?? false }),
-                        let value = object.json[name], !kind.accepts(value)
-                    else { continue }
-                    problems.append(FieldTypeProblem(path: "\(path)[\(index)].\(name)", expected: kind.description, found: value.kindDescription))
+                var found: [FieldTypeProblem] = []
+                // One look-up per key the object has; most objects have no problem at all.
+                for (name, value) in object.json {
+                    guard let kind = fields[name], value != .null, !kind.accepts(value) else { continue }
+                    found.append(FieldTypeProblem(path: "\(path)[\(index)].\(name)", expected: kind.description, found: value.kindDescription))
                 }
+                problems += found.sorted { $0.path < $1.path }
             }
         }
         check(library.categories, at: "library.categories", FieldKind.category)
@@ -64,7 +66,8 @@ enum FieldKind: CustomStringConvertible {
         }
     }
 
-    typealias Table = [(JSONField, FieldKind)]
+    /// The kind of each known field, by every spelling of its name.
+    typealias Table = [String: FieldKind]
 
     static let category = table(
         strings: [CStar.Category.Field.id, CStar.Category.Field.name, CStar.Category.Field.slug, CStar.Category.Field.description, CStar.Category.Field.icon, CStar.Category.Field.color],
@@ -92,8 +95,8 @@ enum FieldKind: CustomStringConvertible {
     private static func table(
         strings: [JSONField], numbers: [JSONField] = [], booleans: [JSONField] = [], objects: [JSONField] = [], arrays: [JSONField] = []
     ) -> Table {
-        strings.map { ($0, .string) } + numbers.map { ($0, .number) } + booleans.map { ($0, .boolean) }
-            + objects.map { ($0, .object) } + arrays.map { ($0, .array) }
+        let kinds = [(strings, FieldKind.string), (numbers, .number), (booleans, .boolean), (objects, .object), (arrays, .array)]
+        return Dictionary(uniqueKeysWithValues: kinds.flatMap { fields, kind in fields.flatMap(\.names).map { ($0, kind) } })
     }
 }
 
