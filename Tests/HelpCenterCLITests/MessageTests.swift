@@ -27,6 +27,9 @@ import Testing
         (["build", "--concurrency", "-2"], "--concurrency must be a whole number from 1 up, not -2."),
         (["serve", "--port", "-1"], "--port must be between 0 and 65535, not -1."),
         (["emulate", "--port", "-1"], "--port must be between 0 and 65535, not -1."),
+        (["emulate", "--latency", "-5"], "--latency must be a whole number of milliseconds from 0 up, not -5."),
+        (["emulate", "--fail-every", "-3"], "--fail-every must be at least 1, not -3."),
+        (["serve", "--team", "acme", "--watch-api", "-60"], "--watch-api must be a whole number of seconds from 1 up, not -60."),
     ])
     func negativeAndZeroNumbersSayWhatIsAllowed(arguments: [String], message: String) async throws {
         let result = try await CLI.run(arguments)

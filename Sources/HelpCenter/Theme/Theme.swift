@@ -26,9 +26,9 @@ public struct Theme: Sendable {
     /// Loads the `.mustache` files of `folders`, a later folder's template replacing an earlier one's.
     public init(folders: [URL]) throws {
         var sources: [String: URL] = [:]
+        // The first folder's templates are the theme's; later folders override them.
         var themeNames: Set<String> = []
         for (index, folder) in folders.enumerated() {
-            if index == 1 { themeNames = Set(sources.keys) }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
                 throw ThemeError(file: folder.path, message: "the templates folder does not exist")
@@ -36,7 +36,9 @@ public struct Theme: Sendable {
             guard isFolder.boolValue else { throw ThemeError(file: folder.path, message: "the templates folder is a file, not a folder") }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".mustache") {
-                sources[String(name.dropLast(".mustache".count))] = folder.appendingPathComponent(name)
+                let template = String(name.dropLast(".mustache".count))
+                sources[template] = folder.appendingPathComponent(name)
+                if index == 0 { themeNames.insert(template) }
             }
         }
         var library = MustacheLibrary()
@@ -71,7 +73,7 @@ public struct Theme: Sendable {
             }
         }
         let partials = Set(texts.values.flatMap { Self.partialReferences(in: $0).map(\.name) })
-        warnings = sources.filter { !themeNames.isEmpty && !themeNames.contains($0.key) && !partials.contains($0.key) }
+        warnings = sources.filter { !themeNames.contains($0.key) && !partials.contains($0.key) }
             .sorted { $0.key < $1.key }
             .map { name, url in
                 let guess = TemplateNames.closest(to: name, in: themeNames.sorted()).map { "; did you mean \($0).mustache?" }

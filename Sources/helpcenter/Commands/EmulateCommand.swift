@@ -66,7 +66,7 @@ struct EmulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
-        guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
+        guard latency >= 0 else { throw ValidationError("--latency must be a whole number of milliseconds from 0 up, not \(latency).") }
         let counts = [
             ("--faults-per-request", faultsPerRequest), ("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery),
             ("--truncate-every", truncateEvery), ("--malformed-every", malformedEvery), ("--drop-every", dropEvery),
@@ -78,7 +78,7 @@ struct EmulateCommand: AsyncParsableCommand {
         if let failWith, !(400...599).contains(failWith) {
             throw ValidationError("--fail-with must be an HTTP error status (400-599), not \(failWith).")
         }
-        guard retryAfter >= 0 else { throw ValidationError("--retry-after must not be negative.") }
+        guard retryAfter >= 0 else { throw ValidationError("--retry-after must be a whole number of seconds from 0 up, not \(retryAfter).") }
     }
 
     func run() async throws {

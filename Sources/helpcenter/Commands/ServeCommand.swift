@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
         if let watchApi {
             guard input.apiTeam != nil else { throw ValidationError("--watch-api needs --team (or CSTAR_TEAM).") }
-            guard watchApi > 0 else { throw ValidationError("--watch-api must be a positive number of seconds.") }
+            guard watchApi > 0 else { throw ValidationError("--watch-api must be a whole number of seconds from 1 up, not \(watchApi).") }
         }
     }
 
