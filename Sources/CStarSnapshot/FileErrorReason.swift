@@ -24,6 +24,12 @@ public enum FileErrorReason {
             default: break
             }
             if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError { return reason(underlying) }
+            var isFolder: ObjCBool = false
+            if let path = path(of: error), FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                return "it is a folder, not a file"
+            }
+            if let reason = error.localizedFailureReason { return reason }
+            return CocoaError.Code(rawValue: error.code).isFileWrite ? "it cannot be written" : "it cannot be read"
         }
         return error.localizedFailureReason ?? error.localizedDescription
     }
@@ -33,8 +39,11 @@ public enum FileErrorReason {
     public static func describe(_ error: any Error) -> String? {
         let error = error as NSError
         guard error.domain == NSCocoaErrorDomain || error.domain == NSPOSIXErrorDomain else { return nil }
-        let path = error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
-        return path.map { "\($0): \(reason(error))" } ?? reason(error)
+        return path(of: error).map { "\($0): \(reason(error))" } ?? reason(error)
+    }
+
+    private static func path(of error: NSError) -> String? {
+        error.userInfo[NSFilePathErrorKey] as? String ?? (error.userInfo[NSURLErrorKey] as? URL)?.path
     }
 
     /// Any error in words: a Foundation file error as ``describe(_:)`` says it, another by its description.
@@ -46,4 +55,9 @@ public enum FileErrorReason {
         let text = String(cString: strerror(code))
         return text.prefix(1).lowercased() + text.dropFirst()
     }
+}
+
+extension CocoaError.Code {
+    /// Whether the code is one of writing a file (`fileWrite…`, 512 to 639).
+    fileprivate var isFileWrite: Bool { (512..<640).contains(rawValue) }
 }

@@ -152,6 +152,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site))
     }
 
+    @Test func aFolderWhereAFileIsExpectedIsNamed() async throws {
+        let folder = try temporaryFolder()
+        let site = folder.appendingPathComponent("site").path
+        let cases: [([String], String)] = [
+            (["inspect", folder.path], "error: \(folder.path): cannot read the file (it is a folder, not a file)"),
+            (["build", "-o", site, "--snapshot", folder.path], "error: \(folder.path): cannot read the file (it is a folder, not a file)"),
+            (["build", "-o", site, "--slug-history", folder.path], "error: the slug history \(folder.path): cannot read it (it is a folder, not a file)"),
+        ]
+        for (arguments, message) in cases {
+            let result = try await CLI.run(arguments)
+            #expect(result.status == 1)
+            #expect(result.stderr == message + "\n", "\(result.stderr)")
+        }
+    }
+
     @Test func aMisspelledTemplateIsAWarningWithTheClosestName() async throws {
         let folder = try temporaryFolder()
         let templates = folder.appendingPathComponent("templates")
