@@ -8,9 +8,22 @@ import Darwin
 #endif
 
 extension Snapshot {
-    /// Decodes a snapshot from JSON data.
+    /// Decodes a snapshot from JSON data. Text that is not JSON throws ``SnapshotError/invalidJSON(path:line:column:reason:)``,
+    /// JSON that is not an object ``SnapshotError/notAnObject(found:)``.
     public init(data: Data) throws {
-        if let snapshot = try? Snapshot(parsing: data) {
+        let value: JSONValue
+        do {
+            value = try JSONValue(parsing: data)
+        } catch let error as JSONParseError {
+            // JSONDecoder also reads what the fast parser does not (UTF-16, a byte order mark).
+            guard let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data) else {
+                throw SnapshotError.invalidJSON(path: nil, line: error.line, column: error.column, reason: error.reason)
+            }
+            self = snapshot
+            return
+        }
+        guard case .object(let root) = value else { throw SnapshotError.notAnObject(found: value.kindDescription) }
+        if let snapshot = try? Snapshot(parsing: root) {
             self = snapshot
         } else {
             self = try JSONDecoder().decode(Snapshot.self, from: data)
@@ -36,6 +49,8 @@ extension Snapshot {
     public init(data: Data, path: String) throws {
         do {
             self = try Snapshot(data: data)
+        } catch SnapshotError.invalidJSON(nil, let line, let column, let reason) {
+            throw SnapshotError.invalidJSON(path: path, line: line, column: column, reason: reason)
         } catch let error as SnapshotError {
             throw SnapshotError.file(path: path, reason: error.description)
         } catch {
@@ -64,7 +79,7 @@ extension Snapshot {
     }
 
     static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+        FileErrorReason.reason(error)
     }
 }
 

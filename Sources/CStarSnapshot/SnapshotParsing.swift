@@ -7,8 +7,7 @@ import Foundation
 extension Snapshot {
     struct Unexpected: Error {}
 
-    init(parsing data: Data) throws {
-        guard case .object(let root) = try JSONValue(parsing: data) else { throw Unexpected() }
+    init(parsing root: JSONObject) throws {
         guard root["format"] == .string(Self.format), case .int(let version)? = root["version"],
             Self.supportedVersions.contains(Int(version))
         else { throw Unexpected() }

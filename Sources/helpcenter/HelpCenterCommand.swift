@@ -1,5 +1,6 @@
 import ArgumentParser
 import CStar
+import CStarSnapshot
 import Foundation
 import HelpCenter
 
@@ -35,7 +36,7 @@ struct HelpCenterCommand: AsyncParsableCommand {
         } catch let error where isArgumentParserOutcome(error) {
             exit(withError: error)
         } catch {
-            Terminal.error(String(describing: error))
+            Terminal.error(FileErrorReason.sentence(error))
             Foundation.exit(ExitStatus.code(for: error))
         }
     }

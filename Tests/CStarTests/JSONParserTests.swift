@@ -28,6 +28,17 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: Data(text.utf8)) }
     }
 
+    @Test(arguments: [
+        ("{\n  \"é😀\": 1,\n  \"ß\" 2\n}", 3, 7, "expected ':' after a key"),
+        ("[\"é\" \"x\"]", 1, 6, "expected ',' or ']' after an array element"),
+        ("{\"a\": [1,\n2", 2, 2, "unexpected end of the text after an array element"),
+    ])
+    func errorsGiveTheLineAndColumnInCharacters(text: String, line: Int, column: Int, reason: String) throws {
+        let error = try #require(throws: JSONParseError.self) { try JSONValue(parsing: Data(text.utf8)) }
+        #expect((error.line, error.column, error.reason) == (line, column, reason))
+        #expect(error.description == "invalid JSON at line \(line), column \(column): \(reason)")
+    }
+
     @Test func refusesInvalidUTF8() {
         #expect(throws: JSONParseError.self) { try JSONValue(parsing: Data([0x5B, 0x22, 0xFF, 0xFE, 0x22, 0x5D])) }
     }

@@ -40,8 +40,13 @@ import Testing
         (#"{"format":"cstar-help-snapshot","version":2}"#, "snapshot version 2 is not supported"),
         (#"{"format":"cstar-help-snapshot","version":1,"team":{"slug":"t"},"library":{"articles":[{"id":"1","slug":"a"}]}}"#,
          "library.articles[0]: missing required key 'title'"),
-        (#"{"format":"cstar-help-snapshot","version":1,"team":{"slug":"t"}"#, "invalid JSON"),
-        ("", "invalid JSON"),
+        (#"{"format":"cstar-help-snapshot","version":1,"team":{"slug":"t"}"#, ":1:64: unexpected end of the text after an object member"),
+        ("", ":1:1: unexpected end of the text"),
+        ("{\n  \"format\": \"cstar-help-snapshot\"\n  \"version\": 1\n}", ":3:3: expected ',' or '}' after an object member"),
+        ("[]", ": the snapshot must be a JSON object, not an array"),
+        (#"{"format":"cstar-help-snapshot","version":1,"team":{"slug":"t"},"library":[]}"#, ": library: expected an object, got an array"),
+        (#"{"format":"cstar-help-snapshot","version":1,"team":{"slug":"t"},"library":{"popular":[1]}}"#,
+         ": library.popular[0]: expected a string, got a number"),
     ])
     func badFilesGiveClearErrors(content: String, expected: String) throws {
         let file = try temporaryFolder().appendingPathComponent("bad.json")
@@ -50,7 +55,7 @@ import Testing
             _ = try Snapshot(contentsOf: file)
             Issue.record("reading should fail")
         } catch let error as SnapshotError {
-            #expect(error.description.hasPrefix(file.path + ": "))
+            #expect(error.description.hasPrefix(file.path + ":"))
             #expect(error.description.contains(expected), "\(error.description)")
         }
     }

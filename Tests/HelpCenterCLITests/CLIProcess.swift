@@ -12,10 +12,11 @@ enum CLI {
 
     /// Runs `helpcenter` with `arguments` to completion, with `environment` added to this process's
     /// (without ``behaviourVariables`` unless given).
-    /// With `through`, runs that command line instead (which runs `helpcenter` itself).
+    /// With `through`, runs that command line instead (which runs `helpcenter` itself); with `input`,
+    /// writes it to standard input.
     static func run(
         _ arguments: [String], environment: [String: String] = [:], through wrapper: [String]? = nil,
-        timeout: Duration = .seconds(120)
+        input: Data? = nil, timeout: Duration = .seconds(120)
     ) async throws -> ChildProcess.Result {
         var variables = ProcessInfo.processInfo.environment
         for name in behaviourVariables { variables[name] = nil }
@@ -24,7 +25,7 @@ enum CLI {
             return try await ChildProcess.run(
                 URL(fileURLWithPath: "/usr/bin/env"), wrapper, environment: variables, timeout: timeout)
         }
-        return try await ChildProcess.run(executable, arguments, environment: variables, timeout: timeout)
+        return try await ChildProcess.run(executable, arguments, input: input, environment: variables, timeout: timeout)
     }
 
     /// Starts `helpcenter emulate` on a free port and returns it with its base URL once it listens.

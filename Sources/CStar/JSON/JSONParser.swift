@@ -4,7 +4,7 @@ extension JSONValue {
     /// Parses JSON text (RFC 8259, UTF-8) straight into a value, many times faster than decoding
     /// ``JSONValue`` through `JSONDecoder`, with the same result: whole numbers that fit 64 bits
     /// (`1`, `1.0`, `1e3`) become ``int(_:)``, other numbers ``double(_:)``, and a repeated key keeps
-    /// its first value. Throws ``JSONParseError`` with the byte offset of the first problem.
+    /// its first value. Throws ``JSONParseError`` with the position of the first problem.
     public init(parsing data: Data) throws {
         self = try data.withUnsafeBytes { raw in
             var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self))
@@ -18,9 +18,29 @@ extension JSONValue {
 
 /// Where and why JSON text could not be parsed.
 public struct JSONParseError: Error, Sendable, CustomStringConvertible {
+    /// The byte offset of the problem, from 0.
     public var offset: Int
+    /// The line of the problem, from 1.
+    public var line: Int
+    /// The column of the problem in characters (Unicode scalars), from 1.
+    public var column: Int
     public var reason: String
-    public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+    public var description: String { "invalid JSON at line \(line), column \(column): \(reason)" }
+
+    init(offset: Int, in bytes: UnsafeBufferPointer<UInt8>, reason: String) {
+        self.offset = offset
+        self.reason = reason
+        let end = min(offset, bytes.count)
+        var line = 1
+        var lineStart = 0
+        for index in 0..<end where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        self.line = line
+        // UTF-8 continuation bytes (10xxxxxx) do not start a character.
+        column = 1 + bytes[lineStart..<end].lazy.filter { $0 & 0xC0 != 0x80 }.count
+    }
 }
 
 private struct JSONParser {
@@ -33,7 +53,7 @@ private struct JSONParser {
     }
 
     func error(_ reason: String) -> JSONParseError {
-        JSONParseError(offset: offset, reason: reason)
+        JSONParseError(offset: offset, in: bytes, reason: reason)
     }
 
     mutating func skipSpace() {
@@ -64,7 +84,7 @@ private struct JSONParser {
                 offset += 1
                 let element = try value(depth: depth + 1)
                 if object[key] == nil { object[key] = element }
-                if try closes(with: "}", in: "an object") { return .object(object) }
+                if try closes(with: "}", after: "an object member") { return .object(object) }
             }
         case UInt8(ascii: "["):
             offset += 1
@@ -76,7 +96,7 @@ private struct JSONParser {
             }
             while true {
                 array.append(try value(depth: depth + 1))
-                if try closes(with: "]", in: "an array") { return .array(array) }
+                if try closes(with: "]", after: "an array element") { return .array(array) }
             }
         case UInt8(ascii: "\""):
             return .string(try string())
@@ -96,12 +116,12 @@ private struct JSONParser {
 
     /// After an element of an object or array: consumes the `,` before the next element (`false`) or
     /// the closing bracket (`true`).
-    mutating func closes(with bracket: Unicode.Scalar, in container: String) throws -> Bool {
+    mutating func closes(with bracket: Unicode.Scalar, after element: String) throws -> Bool {
         skipSpace()
-        guard offset < bytes.count else { throw error("unexpected end inside \(container)") }
+        guard offset < bytes.count else { throw error("unexpected end of the text after \(element)") }
         let byte = bytes[offset]
         guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: bracket) else {
-            throw error("expected ',' or '\(bracket)' in \(container)")
+            throw error("expected ',' or '\(bracket)' after \(element)")
         }
         offset += 1
         return byte != UInt8(ascii: ",")

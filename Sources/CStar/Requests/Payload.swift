@@ -34,11 +34,24 @@ public enum DecodingErrorDescription {
         case .keyNotFound(let key, let context):
             return "\(path(context)): missing required key '\(key.stringValue)'"
         case .typeMismatch(let type, let context):
-            return "\(path(context)): expected \(type): \(context.debugDescription)"
+            let found = context.debugDescription.firstMatch(of: /but found (an? )?(.+) instead/).map { "got \($0.1 ?? "a ")\($0.2)" }
+            return "\(path(context)): expected \(kind(type)), " + (found ?? context.debugDescription)
         case .valueNotFound(let type, let context):
             return "\(path(context)): expected \(type) but found null"
         @unknown default:
             return "\(error)"
+        }
+    }
+
+    /// A Swift type as the kind of JSON value it decodes from: `an object`, `a number`, …
+    static func kind(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is any BinaryInteger.Type: "a whole number"
+        case is any BinaryFloatingPoint.Type: "a number"
+        default:
+            String(describing: type).hasPrefix("Dictionary") ? "an object" : String(describing: type).hasPrefix("Array") ? "an array" : "\(type)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import CStarSnapshot
 import Foundation
 import HelpCenterResources
 
@@ -33,7 +34,7 @@ struct BuildInputs {
         assets = try files.sorted { $0.key < $1.key }.map { path, url in
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw BuildError.input("cannot read \(url.path): \((error as NSError).localizedDescription)")
+                throw BuildError.input("cannot read \(url.path): \(FileErrorReason.reason(error))")
             }
             assetsHasher.combine(path)
             assetsHasher.combine(data)

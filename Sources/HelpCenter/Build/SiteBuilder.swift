@@ -135,9 +135,10 @@ public struct SiteBuilder: Sendable {
             for page in pages { counts[page.entry.page!.kind.rawValue, default: 0] += 1 }
             let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
             let linkWarnings = brokenLinks.map { BuildWarning(.brokenLink, $0.description, page: $0.page) }
+            let themeWarnings = inputs.theme.warnings.map { BuildWarning(.unknownTemplate, $0) }
             var report = BuildReport(
                 output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
-                warnings: content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings + linkWarnings,
+                warnings: themeWarnings + content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings + linkWarnings,
                 written: files.written.count, removed: removed.count, redirects: redirects?.redirects.count ?? 0)
             if options.strict, report.hasContentProblems {
                 output.discard()
@@ -157,14 +158,14 @@ public struct SiteBuilder: Sendable {
             }
             if let redirects, let url = options.slugHistory, redirects.history != inputs.history {
                 do { try redirects.history.write(to: url) } catch {
-                    throw BuildError.output("the site was built, but the slug history could not be saved: \(error)")
+                    throw BuildError.output("the site was built, but the slug history could not be saved: \(FileErrorReason.sentence(error))")
                 }
             }
             if let cacheFile = inputs.cacheFile {
                 let cache = BuildCache(
                     environment: inputs.environment, input: inputHash, searchKey: searchKey, report: report, files: files.entries)
                 do { try cache.save(to: cacheFile) } catch {
-                    report.warnings.append(.init(.cacheNotSaved, "the build cache could not be saved, so the next build starts over: \(error)"))
+                    report.warnings.append(.init(.cacheNotSaved, "the build cache could not be saved, so the next build starts over: \(FileErrorReason.sentence(error))"))
                 }
             }
             clock.finish("commit")

@@ -4,6 +4,10 @@ import Foundation
 public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Codable {
         case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile, brokenLink
+        /// A field of the snapshot with a value of the wrong kind (read as absent).
+        case fieldType
+        /// A file in the templates folder that is no template of the theme (a misspelled name).
+        case unknownTemplate
         case cacheNotSaved, noTeamName
 
         /// A problem with the site's content or files, which fails a strict build (see ``SiteOptions/strict``).

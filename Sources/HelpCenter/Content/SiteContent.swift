@@ -49,9 +49,9 @@ public struct SiteContent: Sendable {
 
     /// Resolves `snapshot`; control characters in its text are replaced first (they are not allowed in HTML).
     public init(snapshot: Snapshot) {
+        var warnings = snapshot.fieldTypeProblems.map { BuildWarning(.fieldType, $0.description) }
         let snapshot = Self.cleaned(snapshot)
         self.snapshot = snapshot
-        var warnings: [BuildWarning] = []
 
         var categoryRegistry = SlugRegistry(kind: "category", pagePath: SitePaths.category)
         var categories: [CategoryEntry] = []

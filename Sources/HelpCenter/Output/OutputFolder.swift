@@ -1,3 +1,4 @@
+import CStarSnapshot
 import Foundation
 
 #if canImport(Glibc)
@@ -43,13 +44,13 @@ struct OutputFolder: Sendable {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw BuildError.output("cannot create \(parent.path): \((error as NSError).localizedDescription)")
+            throw BuildError.output("cannot create \(parent.path): \(FileErrorReason.reason(error))")
         }
         let staging = parent.appendingPathComponent(".\(destination.lastPathComponent).staging-\(UUID().uuidString)")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw BuildError.output("cannot write in \(parent.path): \((error as NSError).localizedDescription)")
+            throw BuildError.output("cannot write in \(parent.path): \(FileErrorReason.reason(error))")
         }
         return OutputFolder(destination: destination, staging: staging)
     }
@@ -147,7 +148,7 @@ struct OutputFolder: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw BuildError.output("\(failure): \((error as NSError).localizedDescription)")
+            throw BuildError.output("\(failure): \(FileErrorReason.reason(error))")
         }
     }
 

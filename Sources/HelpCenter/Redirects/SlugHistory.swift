@@ -32,7 +32,7 @@ public struct SlugHistory: Sendable, Equatable {
     static func fileData(at url: URL) throws -> Data? {
         guard FileManager.default.fileExists(atPath: url.path) else { return nil }
         do { return try Data(contentsOf: url) } catch {
-            throw BuildError.input("the slug history \(url.path): cannot read it (\((error as NSError).localizedDescription))")
+            throw BuildError.input("the slug history \(url.path): cannot read it (\(FileErrorReason.reason(error)))")
         }
     }
 

@@ -1,3 +1,4 @@
+import CStarSnapshot
 import Foundation
 import HelpCenterResources
 import Mustache
@@ -13,6 +14,9 @@ public struct Theme: Sendable {
     public let sources: [String: URL]
     /// A hash of every template's name and text, for the build cache.
     let fingerprint: UInt64
+    /// Files of the override folders that are neither a template of the default theme nor a partial
+    /// some template uses (a misspelled name, most likely), with the closest real name.
+    public let warnings: [String]
 
     /// Loads the default theme, overridden by the templates in `overrides`.
     public init(overrides: URL? = nil) throws {
@@ -22,14 +26,19 @@ public struct Theme: Sendable {
     /// Loads the `.mustache` files of `folders`, a later folder's template replacing an earlier one's.
     public init(folders: [URL]) throws {
         var sources: [String: URL] = [:]
-        for folder in folders {
+        // The first folder's templates are the theme's; later folders override them.
+        var themeNames: Set<String> = []
+        for (index, folder) in folders.enumerated() {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else {
                 throw ThemeError(file: folder.path, message: "the templates folder does not exist")
             }
+            guard isFolder.boolValue else { throw ThemeError(file: folder.path, message: "the templates folder is a file, not a folder") }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".mustache") {
-                sources[String(name.dropLast(".mustache".count))] = folder.appendingPathComponent(name)
+                let template = String(name.dropLast(".mustache".count))
+                sources[template] = folder.appendingPathComponent(name)
+                if index == 0 { themeNames.insert(template) }
             }
         }
         var library = MustacheLibrary()
@@ -39,11 +48,12 @@ public struct Theme: Sendable {
             do {
                 text = try String(contentsOf: url, encoding: .utf8)
             } catch {
-                throw ThemeError(file: url.path, message: "cannot read the template (\((error as NSError).localizedDescription))")
+                throw ThemeError(file: url.path, message: "cannot read the template (\(FileErrorReason.reason(error)))")
             }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                if let explained = Self.explainSection(error, in: text, file: url.path) { throw explained }
                 throw ThemeError(
                     file: url.path, line: error.context.lineNumber, column: error.context.columnNumber,
                     message: Self.describe(error.error))
@@ -62,6 +72,13 @@ public struct Theme: Sendable {
                     message: "the partial '\(reference.name)' does not exist (no \(reference.name).mustache)")
             }
         }
+        let partials = Set(texts.values.flatMap { Self.partialReferences(in: $0).map(\.name) })
+        warnings = sources.filter { !themeNames.contains($0.key) && !partials.contains($0.key) }
+            .sorted { $0.key < $1.key }
+            .map { name, url in
+                let guess = TemplateNames.closest(to: name, in: themeNames.sorted()).map { "; did you mean \($0).mustache?" }
+                return "\(url.path) is not a template of the theme" + (guess ?? " and no template uses it as a partial")
+            }
         self.library = library
         self.sources = sources
         var hasher = StableHasher()
@@ -86,6 +103,24 @@ public struct Theme: Sendable {
             }
         }
         return references
+    }
+
+    /// A section error located at the tag that causes it, naming the section (swift-mustache gives
+    /// only where it noticed the problem).
+    static func explainSection(_ error: MustacheTemplate.ParserError, in text: String, file: String) -> ThemeError? {
+        switch (error.error as? MustacheTemplate.Error, TemplateSections.problem(in: text)) {
+        case (.expectedSectionEnd?, .unclosed(let open)?):
+            return ThemeError(
+                file: file, line: open.line, column: open.column,
+                message: "the section '\(open.name)' opened here is never closed (no {{/\(open.name)}})")
+        case (.sectionCloseNameIncorrect?, .mismatched(let closing, let open)?):
+            return ThemeError(
+                file: file, line: closing.line, column: closing.column,
+                message: "{{/\(closing.name)}} does not match the innermost open section '\(open.name)' "
+                    + "(opened at line \(open.line), column \(open.column), never closed)")
+        default:
+            return nil
+        }
     }
 
     static func describe(_ error: any Error) -> String {

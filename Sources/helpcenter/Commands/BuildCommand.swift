@@ -34,18 +34,17 @@ struct BuildCommand: AsyncParsableCommand {
         var options = input.siteOptions(output: URL(fileURLWithPath: output), force: force)
         options.strict = strict
         let snapshotFile = input.apiTeam == nil ? try input.snapshot.map(URL.init(fileURLWithPath:)) ?? DemoHelpCenter.url() : nil
-        // Before anything is fetched or read: no input may be lost, and the report must have a place.
         let conflicts = BuildLocations(options: options, snapshotFile: snapshotFile, reportFile: report.map(URL.init(fileURLWithPath:))).conflicts()
-        if let first = conflicts.first {
-            if !conflicts.contains(where: { $0.roles.contains(.report) }) {
-                try? writeReport(.failure(.failed, output: options.output.path, error: first.description))
-            }
-            throw BuildError.output(first.description)
-        }
+        // A report for every outcome, so a CI job reads the same file whatever happened; unless the
+        // report itself is what is in the way.
+        let mayReport = !conflicts.contains { $0.roles.contains(.report) }
         let builder = SiteBuilder(options: options) { done, total in Terminal.progress("Building pages \(done)/\(total)") }
         let result: BuildReport
         defer { Terminal.endProgress() }
         do {
+            try input.checkFolders()
+            // Before anything is fetched or read: no input may be lost, and the report must have a place.
+            if let first = conflicts.first { throw BuildError.output(first.description) }
             if let snapshot = try await input.fetchTeam() {
                 result = try await builder.build(snapshot: snapshot)
             } else {
@@ -57,9 +56,8 @@ struct BuildCommand: AsyncParsableCommand {
             try writeReport(failure.report)
             throw failure
         } catch {
-            // A report for every outcome: a CI job reads the same file whatever happened.
             let outcome: BuildReport.Outcome = error is CStarError ? .apiFailure : .failed
-            try? writeReport(.failure(outcome, output: options.output.path, error: String(describing: error)))
+            if mayReport { try? writeReport(.failure(outcome, output: options.output.path, error: String(describing: error))) }
             throw error
         }
         Terminal.endProgress()

@@ -19,43 +19,43 @@ struct EmulateCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "The port to listen on (0 picks a free one).")
     var port = 4010
 
     @Option(help: "Also accept this identifier (e.g. the team's UUID) in place of the team slug.")
     var teamId: String?
 
-    @Option(help: "Milliseconds added before every answer.")
+    @Option(parsing: .unconditional, help: "Milliseconds added before every answer.")
     var latency = 0
 
-    @Option(help: "Answer every N-th request with 500.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with 500.")
     var failEvery: Int?
 
-    @Option(help: "Answer every N-th request with 429 and Retry-After.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with 429 and Retry-After.")
     var rateLimitEvery: Int?
 
-    @Option(help: "Answer every N-th request with 503 and Retry-After, without processing it.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with 503 and Retry-After, without processing it.")
     var unavailableEvery: Int?
 
-    @Option(help: "The Retry-After seconds sent with injected 429s and 503s.")
+    @Option(parsing: .unconditional, help: "The Retry-After seconds sent with injected 429s and 503s.")
     var retryAfter = 1
 
-    @Option(help: "Answer every N-th request with truncated JSON.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with truncated JSON.")
     var truncateEvery: Int?
 
-    @Option(help: "Answer every N-th request with an HTML error page in place of JSON.")
+    @Option(parsing: .unconditional, help: "Answer every N-th request with an HTML error page in place of JSON.")
     var malformedEvery: Int?
 
-    @Option(help: "Close the connection half way through the body of every N-th request.")
+    @Option(parsing: .unconditional, help: "Close the connection half way through the body of every N-th request.")
     var dropEvery: Int?
 
-    @Option(help: "Never answer every N-th request (the connection stays open and silent).")
+    @Option(parsing: .unconditional, help: "Never answer every N-th request (the connection stays open and silent).")
     var hangEvery: Int?
 
-    @Option(help: "Give one request (same method and URI) at most N of the every-N faults, so retries succeed.")
+    @Option(parsing: .unconditional, help: "Give one request (same method and URI) at most N of the every-N faults, so retries succeed.")
     var faultsPerRequest: Int?
 
-    @Option(help: "Answer every request with this HTTP status and the error envelope (e.g. 401, 403, 409).")
+    @Option(parsing: .unconditional, help: "Answer every request with this HTTP status and the error envelope (e.g. 401, 403, 409).")
     var failWith: Int?
 
     @Flag(help: "Answer unknown article and post slugs with 200 and null data instead of 404.")
@@ -75,7 +75,7 @@ struct EmulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
-        guard latency >= 0 else { throw ValidationError("--latency must not be negative.") }
+        guard latency >= 0 else { throw ValidationError("--latency must be a whole number of milliseconds from 0 up, not \(latency).") }
         let counts = [
             ("--faults-per-request", faultsPerRequest), ("--fail-every", failEvery), ("--rate-limit-every", rateLimitEvery),
             ("--truncate-every", truncateEvery), ("--malformed-every", malformedEvery), ("--drop-every", dropEvery),
@@ -87,7 +87,7 @@ struct EmulateCommand: AsyncParsableCommand {
         if let failWith, !(400...599).contains(failWith) {
             throw ValidationError("--fail-with must be an HTTP error status (400-599), not \(failWith).")
         }
-        guard retryAfter >= 0 else { throw ValidationError("--retry-after must not be negative.") }
+        guard retryAfter >= 0 else { throw ValidationError("--retry-after must be a whole number of seconds from 0 up, not \(retryAfter).") }
     }
 
     func run() async throws {

@@ -1,11 +1,13 @@
 import ArgumentParser
 import CStarSnapshot
 import Foundation
+import HelpCenter
 
 struct InspectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspect",
-        abstract: "Check a snapshot file and print what it holds."
+        abstract: "Check a snapshot file and print what it holds.",
+        discussion: "Warns about the content problems a build warns about: fields of the wrong type, unknown categories and topics, duplicate and unusable slugs."
     )
 
     @Argument(help: "The snapshot file (default: the built-in demo).")
@@ -23,5 +25,8 @@ struct InspectCommand: AsyncParsableCommand {
             \(library.popular.count) popular
               community:   \(community.map { "\($0.topics.count) topics, \($0.posts.count) posts, \($0.comments.values.reduce(0) { $0 + $1.count }) comments" } ?? "none")
             """)
+        for warning in SiteContent(snapshot: content).warnings {
+            Terminal.warning(warning.message, title: "helpcenter: " + warning.kind.rawValue)
+        }
     }
 }

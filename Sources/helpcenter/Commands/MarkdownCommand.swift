@@ -1,4 +1,5 @@
 import ArgumentParser
+import CStarSnapshot
 import Foundation
 import HelpCenter
 
@@ -6,10 +7,10 @@ struct MarkdownCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "markdown",
         abstract: "Render Markdown to HTML with exactly the site's article renderer.",
-        discussion: "Reads FILE, or standard input when no FILE is given, and writes HTML to standard output."
+        discussion: "Reads FILE, or standard input when FILE is - or not given, and writes HTML to standard output."
     )
 
-    @Argument(help: "The Markdown file (default: standard input).")
+    @Argument(help: "The Markdown file, UTF-8 (default, or -: standard input).")
     var file: String?
 
     @Flag(help: "Pass raw HTML through, as the site does for articles with --allow-html.")
@@ -19,19 +20,25 @@ struct MarkdownCommand: AsyncParsableCommand {
     var noHeadingAnchors = false
 
     func run() async throws {
-        let data: Data
-        if let file {
+        let text: String
+        if let file, file != "-" {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                throw CommandFailure("\(file): is a folder, not a Markdown file")
+            }
+            let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                throw ValidationError("cannot read '\(file)': \((error as NSError).localizedDescription)")
+                throw CommandFailure("\(file): cannot read it (\(FileErrorReason.reason(error)))")
             }
+            text = try UTF8Text.decode(data, from: file)
         } else {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            text = try UTF8Text.decode(FileHandle.standardInput.readDataToEndOfFile(), from: "standard input")
         }
         let renderer = MarkdownRenderer(
             options: .init(allowRawHTML: allowHtml, headingAnchors: !noHeadingAnchors))
-        let rendered = renderer.render(String(decoding: data, as: UTF8.self))
+        let rendered = renderer.render(text)
         if let reason = rendered.fallbackReason {
             Terminal.warning("shown as plain text: \(reason)")
         }

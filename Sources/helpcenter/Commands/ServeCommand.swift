@@ -21,13 +21,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on; anything but loopback exposes the preview to your network.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on (0 picks a free one).")
+    @Option(parsing: .unconditional, help: "The port to listen on (0 picks a free one).")
     var port = 8000
 
     @Option(name: .shortAndLong, help: "The folder to build into (default: a temporary folder, removed on exit).")
     var output: String?
 
-    @Option(help: "With --team, fetch the team again every this many seconds and rebuild when it changed.")
+    @Option(parsing: .unconditional, help: "With --team, fetch the team again every this many seconds and rebuild when it changed.")
     var watchApi: Int?
 
     @Flag(help: "Replace the output folder even if helpcenter did not create it.")
@@ -40,7 +40,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, not \(port).") }
         if let watchApi {
             guard input.apiTeam != nil else { throw ValidationError("--watch-api needs --team (or CSTAR_TEAM).") }
-            guard watchApi > 0 else { throw ValidationError("--watch-api must be a positive number of seconds.") }
+            guard watchApi > 0 else { throw ValidationError("--watch-api must be a whole number of seconds from 1 up, not \(watchApi).") }
         }
         if site != nil {
             let building: [(String, Bool)] = [
@@ -54,14 +54,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// What stops `serve` before it serves, said as it is printed.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
     func run() async throws {
         do { try await PreviewServer.checkAddress(host: host, port: port) } catch let problem as PreviewServer.AddressUnavailable {
-            throw Failure(description: problem.inUse ? "\(problem); choose another with --port, or --port 0 for a free one" : "\(problem)")
+            throw CommandFailure(problem.inUse ? "\(problem); choose another with --port, or --port 0 for a free one" : "\(problem)")
         }
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             Terminal.warning("listening on \(host): other machines can reach this preview.")
@@ -70,6 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
             try await serveBuilt(URL(fileURLWithPath: site))
             return
         }
+        try input.checkFolders()
         let temporary = output == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("helpcenter-serve-\(UUID().uuidString)") : nil
         defer { if let temporary { try? FileManager.default.removeItem(at: temporary) } }
         let folder = output.map(URL.init(fileURLWithPath:)) ?? temporary!.appendingPathComponent("site")
@@ -116,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
     private func serveBuilt(_ folder: URL) async throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Failure(description: "--site \(folder.path) is not a folder; build one with helpcenter build --output DIR.")
+            throw CommandFailure("--site \(folder.path) is not a folder; build one with helpcenter build --output DIR.")
         }
         try await serve(PreviewServer(root: folder, basePath: input.basePath, hub: LiveReloadHub()))
     }

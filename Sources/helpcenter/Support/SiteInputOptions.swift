@@ -58,6 +58,19 @@ struct SiteInputOptions: ParsableArguments {
         }
     }
 
+    /// Fails when `--templates`, `--public` or `--cache` names a file, or the first two name nothing.
+    func checkFolders() throws {
+        for (option, path, mustExist) in [("--templates", templates, true), ("--public", publicFolder, true), ("--cache", noCache ? nil : cache, false)] {
+            guard let path else { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                guard isFolder.boolValue else { throw CommandFailure("\(option): \(path) is a file, not a folder") }
+            } else if mustExist {
+                throw CommandFailure("\(option): \(path) does not exist")
+            }
+        }
+    }
+
     func siteOptions(output: URL, force: Bool) -> SiteOptions {
         SiteOptions(
             output: output, templates: templates.map(URL.init(fileURLWithPath:)),
