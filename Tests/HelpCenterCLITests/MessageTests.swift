@@ -158,7 +158,7 @@ import Testing
         let cases: [([String], String)] = [
             (["inspect", folder.path], "error: \(folder.path): cannot read the file (it is a folder, not a file)"),
             (["build", "-o", site, "--snapshot", folder.path], "error: \(folder.path): cannot read the file (it is a folder, not a file)"),
-            (["build", "-o", site, "--slug-history", folder.path], "error: the slug history \(folder.path): cannot read it (it is a folder, not a file)"),
+            (["build", "-o", site, "--slug-history", folder.path], "error: refusing to build: the slug history \(folder.path) (--slug-history) is a folder, not a file"),
         ]
         for (arguments, message) in cases {
             let result = try await CLI.run(arguments)
