@@ -54,14 +54,15 @@ struct ServeCommand: AsyncParsableCommand {
             source = .file(path.map(URL.init(fileURLWithPath:)), load: { try SnapshotSource.load(path) })
         }
         let hub = LiveReloadHub()
-        let session = PreviewSession(options: input.siteOptions(output: folder, force: force), source: source, hub: hub)
+        let options = input.siteOptions(output: folder, force: force)
+        let session = PreviewSession(options: options, source: source, hub: hub)
         let (report, snapshot) = try await session.build()
         Terminal.printReport(report)
         if !["127.0.0.1", "::1", "localhost"].contains(host) {
             Terminal.warning("listening on \(host): other machines can reach this preview.")
         }
 
-        let server = PreviewServer(root: folder, basePath: input.basePath, hub: hub)
+        let server = PreviewServer(root: folder, basePath: options.basePath, hub: hub)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 try await server.run(host: host, port: port, handleSignals: true) { url in
