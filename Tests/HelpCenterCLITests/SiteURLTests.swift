@@ -50,16 +50,19 @@ import Testing
         let site = folder.appendingPathComponent("_site")
         let files = try #require(FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil))
         var found: [String: Int] = [:]
+        var wrong: [String] = []
         for case let file as URL in files where ["html", "xml", "txt", "json"].contains(file.pathExtension) {
             let text = try String(contentsOf: file, encoding: .utf8)
             let name = file.path.replacingOccurrences(of: site.path + "/", with: "")
             for match in text.matches(of: /https?:\/\/acme\.github\.io[^"'<>\s)]*/) {
                 let url = String(match.output)
-                #expect(url.hasPrefix("https://acme.github.io/help-center/"), "\(name): \(url)")
-                #expect(!url.contains("/help-center/help-center"), "\(name): \(url)")
+                if !url.hasPrefix("https://acme.github.io/help-center/") || url.contains("/help-center/help-center") {
+                    wrong.append("\(name): \(url)")
+                }
                 found[name, default: 0] += 1
             }
         }
+        #expect(wrong.isEmpty, "\(wrong.count) URLs outside the site URL, e.g. \(wrong.prefix(5))")
         for name in ["index.html", "articles/offline-mode/index.html", "sitemap.xml", "robots.txt", "feed.xml"] {
             #expect(found[name, default: 0] > 0, "no absolute URL in \(name)")
         }

@@ -4,6 +4,8 @@ import Foundation
 public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Kind: String, Sendable, Hashable, Codable {
         case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile, brokenLink
+        /// A link to an article or category the site does not have; it leads to the hosted library.
+        case unknownLinkTarget
         case cacheNotSaved
 
         /// A problem with the site's content or files, which fails a strict build (see ``SiteOptions/strict``).
