@@ -1,7 +1,8 @@
 import Foundation
 
 /// Rewrites links to the team's hosted help center (`https://www.cstar.help/library/{team}/articles/{slug}`,
-/// the same path relative to the site, or relative to an article's hosted URL) to the generated pages.
+/// the same path relative to the site, or relative to an article's hosted URL) and root-relative or
+/// relative links between the site's pages to the generated pages.
 struct HostedLinks: Sendable {
     static let hosts: Set<String> = ["www.cstar.help", "cstar.help", "app.cstar.help"]
 
@@ -10,6 +11,8 @@ struct HostedLinks: Sendable {
     let articleSlugs: [String: String]
     let categorySlugs: [String: String]
     let origin: URL
+    /// The team's slug, percent-encoded for a URL path.
+    let encodedTeam: String
 
     init(content: SiteContent) {
         team = content.snapshot.team.slug
@@ -20,6 +23,7 @@ struct HostedLinks: Sendable {
         articleSlugs = content.articleSlugs
         categorySlugs = content.categorySlugs
         origin = URL(string: "https://www.cstar.help")!
+        encodedTeam = team.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? team
     }
 
     /// Where a link into the team's hosted library (or to one of the site's pages) leads on the generated site.
@@ -47,7 +51,6 @@ struct HostedLinks: Sendable {
         guard !link.isEmpty, !link.hasPrefix("#") else { return nil }
         let scheme = URLScheme.of(link)?.lowercased()
         if let scheme, scheme != "http", scheme != "https" { return nil }
-        let encodedTeam = team.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? team
         let base = current.map { origin.appendingPathComponent("library/\(encodedTeam)/articles/\($0)") }
             ?? origin.appendingPathComponent("library/\(encodedTeam)/")
         guard let url = URL(string: link, relativeTo: base)?.absoluteURL else { return nil }
@@ -59,6 +62,7 @@ struct HostedLinks: Sendable {
         let hostedPage = Target.hosted(url.absoluteString)
         // An absolute URL, or a root-relative link into the hosted library (`/library/<team>/…`).
         if onHostedLibrary, scheme != nil || link.hasPrefix("/") { return hostedReading ?? hostedPage }
+        // A link read on the generated site: root-relative, or relative to the page.
         guard scheme == nil, !link.hasPrefix("//"), let onSite = URL(string: link, relativeTo: URL(string: "https://site.invalid/" + page))
         else { return nil }
         let siteParts = onSite.absoluteURL.path.split(separator: "/").map(String.init)
@@ -84,7 +88,6 @@ struct HostedLinks: Sendable {
         default: return nil
         }
         if let known { return .site(known + fragment) }
-        let encodedTeam = team.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? team
         let encodedSlug = slug.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? slug
         let hosted = origin.absoluteString + "/library/\(encodedTeam)/\(section)/\(encodedSlug)" + fragment
         return .missing("\(section == "articles" ? "article" : "category") '\(slug)'", hosted: hosted)
