@@ -22,6 +22,7 @@ struct BuildInputs {
     var historyKey: UInt64 = 0
 
     init(options: SiteOptions) throws {
+        if let conflict = options.siteURLConflict { throw BuildError.input(conflict) }
         theme = try Theme(overrides: options.templates)
         var files: [String: URL] = [:]
         var skipped: [String] = []

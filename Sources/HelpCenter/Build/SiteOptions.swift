@@ -8,15 +8,18 @@ public struct SiteOptions: Sendable {
     public var templates: URL?
     /// A folder of static files copied over the theme's `public/` files.
     public var publicFolder: URL?
-    /// The absolute URL the site is served from, e.g. `https://help.example.com`; enables canonical
-    /// URLs, OpenGraph URLs and the sitemap.
+    /// The URL of the site's root, its path included, e.g. `https://acme.github.io/help-center`;
+    /// enables canonical URLs, OpenGraph URLs and the sitemap. Its path is the site's ``basePath``.
     public var siteURL: URL?
-    /// The path the site lives under on its host, always with slashes around it, e.g. `/help/`.
+    /// The path the site lives under on its host, always with slashes around it, e.g. `/help/`: the
+    /// one set, else the path of ``siteURL``, else `/`. A site URL without a path (`https://example.com`)
+    /// and a base path make the site root `https://example.com/help/`; one with a different path is
+    /// an error (``siteURLConflict``).
     public var basePath: String {
-        get { storedBasePath }
+        get { storedBasePath ?? siteURL.map(Self.path(of:)) ?? "/" }
         set { storedBasePath = Self.normalizedBasePath(newValue) }
     }
-    private var storedBasePath = "/"
+    private var storedBasePath: String?
     /// Render raw HTML in articles (written by the team's staff). Never in community content.
     public var allowArticleHTML: Bool
     /// Replace a non-empty output folder that helpcenter did not create.
@@ -42,7 +45,7 @@ public struct SiteOptions: Sendable {
     public var slugHistory: URL?
 
     public init(
-        output: URL, templates: URL? = nil, publicFolder: URL? = nil, siteURL: URL? = nil, basePath: String = "/",
+        output: URL, templates: URL? = nil, publicFolder: URL? = nil, siteURL: URL? = nil, basePath: String? = nil,
         allowArticleHTML: Bool = false, force: Bool = false, feedbackAPI: URL? = nil, postsPerPage: Int = 20,
         language: String = "en", cacheFolder: URL? = nil, strict: Bool = false, slugHistory: URL? = nil,
         teamName: String? = nil
@@ -51,7 +54,7 @@ public struct SiteOptions: Sendable {
         self.templates = templates
         self.publicFolder = publicFolder
         self.siteURL = siteURL
-        storedBasePath = Self.normalizedBasePath(basePath)
+        storedBasePath = basePath.map(Self.normalizedBasePath)
         self.allowArticleHTML = allowArticleHTML
         self.force = force
         self.feedbackAPI = feedbackAPI
@@ -74,12 +77,33 @@ public struct SiteOptions: Sendable {
         return parts.isEmpty ? "/" : "/" + parts.joined(separator: "/") + "/"
     }
 
-    /// The absolute URL of a site path, when ``siteURL`` is set.
+    /// The normalized path of a site URL: `/help-center/` for `https://acme.github.io/help-center`.
+    static func path(of siteURL: URL) -> String {
+        normalizedBasePath(URLComponents(url: siteURL, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? "")
+    }
+
+    /// Why ``siteURL`` and a base path that was set cannot both hold, naming both; `nil` when they
+    /// agree (or the site URL has no path, so the base path completes it).
+    public static func siteURLConflict(siteURL: URL?, basePath: String?) -> String? {
+        guard let siteURL, let basePath else { return nil }
+        let urlPath = path(of: siteURL)
+        let given = normalizedBasePath(basePath)
+        guard urlPath != "/", urlPath != given else { return nil }
+        return "the site URL \(siteURL.absoluteString) has the path \(urlPath), but the base path is \(given): "
+            + "give the site's root URL alone (its path is the base path), or a base path equal to its path"
+    }
+
+    /// Why ``siteURL`` and ``basePath`` disagree, when they do (see ``siteURLConflict(siteURL:basePath:)``).
+    public var siteURLConflict: String? { Self.siteURLConflict(siteURL: siteURL, basePath: storedBasePath) }
+
+    /// The absolute URL of a site path, when ``siteURL`` is set: the site URL's origin, the base path,
+    /// then the path (the site URL's own path is the base path, never added twice).
     func absoluteURL(_ path: String) -> String? {
-        guard let siteURL else { return nil }
-        var origin = siteURL.absoluteString
-        while origin.hasSuffix("/") { origin.removeLast() }
-        return origin + basePath + path
+        guard let siteURL, var components = URLComponents(url: siteURL, resolvingAgainstBaseURL: false) else { return nil }
+        components.percentEncodedPath = ""
+        components.query = nil
+        components.fragment = nil
+        return (components.string ?? siteURL.absoluteString) + basePath + path
     }
 
     /// The Content Security Policy every page declares in a `<meta>` element: scripts, styles, fonts and

@@ -8,6 +8,8 @@ public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible
         case fieldType
         /// A file in the templates folder that is no template of the theme (a misspelled name).
         case unknownTemplate
+        /// A link to an article or category the site does not have; it leads to the hosted library.
+        case unknownLinkTarget
         case cacheNotSaved, noTeamName
 
         /// A problem with the site's content or files, which fails a strict build (see ``SiteOptions/strict``).

@@ -135,7 +135,8 @@ extension PageRenderer {
                 JSONLD.post(post, text: body.text, comments: renderedComments, url: options.absoluteURL(path)),
                 breadcrumbData(trail, current: path),
             ],
-            context: context, links: links, lastModified: post.updatedAt ?? post.createdAt)
+            context: context, links: links, lastModified: post.updatedAt ?? post.createdAt,
+            warnings: unknownLinkTargets(.post(index), sourceLinks: sourceLinks))
         return finish(result, search: document, sourceLinks: sourceLinks)
     }
 }

@@ -54,6 +54,7 @@ extension PageRenderer {
         if let reason = rendered.fallbackReason {
             warnings.append(.init(.markdownFallback, "article '\(article.title)' (\(entry.slug)) shown as plain text: \(reason)"))
         }
+        warnings += unknownLinkTargets(.article(index), sourceLinks: rendered.sourceLinks)
         let category = entry.categoryIndex.map { content.categories[$0] }
         var trail: [(name: String, path: String?)] = [("Help Center", SitePaths.home)]
         if let category { trail.append((category.category.name, SitePaths.category(category.slug))) }

@@ -153,15 +153,40 @@ struct PageRenderer: Sendable {
 
     /// How links in the Markdown of `job`'s page are rewritten; `nil` for pages without Markdown.
     func markdownLinkRewriter(_ job: PageJob) -> MarkdownRenderer.LinkRewriter? {
+        guard let resolve = markdownLinkResolver(job) else { return nil }
+        let links = PageLinks(path: resolve.page, basePath: options.basePath)
+        return { url in
+            switch resolve.target(url) {
+            case .site(let path)?: links.url(path)
+            case .hosted(let absolute)?, .missing(_, let absolute)?: absolute
+            case nil: nil
+            }
+        }
+    }
+
+    /// Where links in the Markdown of `job`'s page lead, and the page's site path; `nil` for pages
+    /// without Markdown.
+    func markdownLinkResolver(_ job: PageJob) -> (page: String, target: @Sendable (String) -> HostedLinks.Target?)? {
+        let (page, article): (String, String?)
         switch job {
-        case .article(let index):
-            let entry = content.articles[index]
-            return linkRewriter(
-                fromArticle: entry.article.slug, links: PageLinks(path: SitePaths.article(entry.slug), basePath: options.basePath))
-        case .post(let index):
-            return linkRewriter(fromArticle: nil, links: PageLinks(path: SitePaths.post(content.posts[index].slug), basePath: options.basePath))
-        default:
-            return nil
+        case .article(let index): (page, article) = (SitePaths.article(content.articles[index].slug), content.articles[index].article.slug)
+        case .post(let index): (page, article) = (SitePaths.post(content.posts[index].slug), nil)
+        default: return nil
+        }
+        return (page, { [hosted] in hosted.resolve($0, fromArticle: article, page: page) })
+    }
+
+    /// A warning for each link of `job`'s page (as written) that names an article or category the site
+    /// does not have.
+    func unknownLinkTargets(_ job: PageJob, sourceLinks: [String]) -> [BuildWarning] {
+        guard let resolve = markdownLinkResolver(job) else { return [] }
+        let file = SitePaths.file(for: resolve.page)
+        var seen = Set<String>()
+        return sourceLinks.compactMap { link in
+            guard seen.insert(link).inserted, case .missing(let what, let hosted)? = resolve.target(link) else { return nil }
+            return BuildWarning(
+                .unknownLinkTarget, "\(file): link \(link) names \(what), which the site does not have (it leads to \(hosted))",
+                page: file)
         }
     }
 
@@ -308,17 +333,6 @@ struct PageRenderer: Sendable {
         if let excerpt = entry.article.excerpt, !excerpt.isEmpty { summary["excerpt"] = excerpt }
         if let index = entry.categoryIndex { summary["categoryName"] = content.categories[index].category.name }
         return summary.merging(DisplayDate.context(entry.article.updatedAt ?? entry.article.publishedAt, prefix: "updated")) { a, _ in a }
-    }
-
-    /// Rewrites links into the team's hosted library to this site's pages, relative to `links`.
-    func linkRewriter(fromArticle slug: String?, links: PageLinks) -> MarkdownRenderer.LinkRewriter {
-        { [hosted] url in
-            switch hosted.resolve(url, fromArticle: slug) {
-            case .site(let path)?: links.url(path)
-            case .hosted(let absolute)?: absolute
-            case nil: nil
-            }
-        }
     }
 
     /// A short summary: the given excerpt, or the start of the text cut at a word.

@@ -79,11 +79,12 @@ struct ServeCommand: AsyncParsableCommand {
             source = .file(path.map(URL.init(fileURLWithPath:)), load: { try SnapshotSource.load(path) })
         }
         let hub = LiveReloadHub()
-        let session = PreviewSession(options: input.siteOptions(output: folder, force: force), source: source, hub: hub)
+        let options = input.siteOptions(output: folder, force: force)
+        let session = PreviewSession(options: options, source: source, hub: hub)
         let (report, snapshot) = try await session.build()
         Terminal.printReport(report)
 
-        let server = PreviewServer(root: folder, basePath: input.basePath, hub: hub)
+        let server = PreviewServer(root: folder, basePath: options.basePath, hub: hub)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await serve(server) }
             group.addTask {
@@ -114,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw CommandFailure("--site \(folder.path) is not a folder; build one with helpcenter build --output DIR.")
         }
-        try await serve(PreviewServer(root: folder, basePath: input.basePath, hub: LiveReloadHub()))
+        try await serve(PreviewServer(root: folder, basePath: input.siteOptions(output: folder, force: false).basePath, hub: LiveReloadHub()))
     }
 
     /// What made a rebuild happen, for its line: `templates/article.mustache changed`.

@@ -26,11 +26,11 @@ struct SiteInputOptions: ParsableArguments {
     @Option(name: .customLong("public"), help: "A folder of static files copied over the theme's.")
     var publicFolder: String?
 
-    @Option(help: "The absolute URL the site is served from (enables canonical URLs and the sitemap).")
+    @Option(help: "The URL of the site's root, its path included, e.g. https://acme.github.io/help-center (enables canonical URLs and the sitemap; its path is the base path).")
     var siteUrl: String?
 
-    @Option(help: "The path the site lives under on its host, e.g. /help/.")
-    var basePath = "/"
+    @Option(help: "The path the site lives under on its host, e.g. /help/ (default: the path of --site-url, else /).")
+    var basePath: String?
 
     @Option(help: "Show the \"Was this helpful?\" widget, posting to this cStar API origin.")
     var feedbackApi: String?
@@ -53,8 +53,13 @@ struct SiteInputOptions: ParsableArguments {
         if let siteUrl { _ = try HTTPURLOption.parse(siteUrl, option: "--site-url") }
         if let feedbackApi { _ = try HTTPURLOption.parse(feedbackApi, option: "--feedback-api") }
         if apiTeam != nil { _ = try HTTPURLOption.parse(apiBaseURL, option: "--base-url") }
-        guard !basePath.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }), !basePath.contains("..") else {
-            throw ValidationError("--base-path must be a plain URL path such as /help/, not '\(basePath)'.")
+        if let basePath {
+            guard !basePath.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }), !basePath.contains("..") else {
+                throw ValidationError("--base-path must be a plain URL path such as /help/, not '\(basePath)'.")
+            }
+        }
+        if let conflict = SiteOptions.siteURLConflict(siteURL: siteUrl.flatMap(URL.init(string:)), basePath: basePath) {
+            throw ValidationError("--site-url and --base-path disagree: \(conflict).")
         }
     }
 
