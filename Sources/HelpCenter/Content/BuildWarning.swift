@@ -5,9 +5,11 @@ public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible
     public enum Kind: String, Sendable, Hashable, Codable {
         case unsafeSlug, duplicateSlug, unusableSlug, unknownCategory, unknownTopic, markdownFallback, skippedFile, brokenLink
         case cacheNotSaved
+        /// No `feed.xml`: the site's URL is unknown, and an Atom feed needs absolute links.
+        case feedSkipped
 
         /// A problem with the site's content or files, which fails a strict build (see ``SiteOptions/strict``).
-        public var isContentProblem: Bool { self != .cacheNotSaved }
+        public var isContentProblem: Bool { self != .cacheNotSaved && self != .feedSkipped }
     }
 
     public var kind: Kind
