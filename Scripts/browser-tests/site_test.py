@@ -101,6 +101,14 @@ for (const cell of document.querySelectorAll("main td, main th")) {
 return split;
 """
 
+# What the header's search box and its suggestions show, for a failed search check.
+SEARCH_STATE = """
+const box = document.getElementById("site-search"), list = box && document.getElementById(box.id + "-suggestions");
+return box && { value: box.value, expanded: box.getAttribute("aria-expanded"), focused: document.activeElement === box,
+  listHidden: list && list.hidden, options: list && list.querySelectorAll("[role=option]").length,
+  status: (document.getElementById(box.id + "-status") || {}).textContent, errors: window.__e2eErrors };
+"""
+
 # A name for an element that stays the same between calls: its path of tags and positions.
 ELEMENT_KEY = """
 const elementKey = (e) => {
@@ -555,7 +563,7 @@ def main() -> int:
                 suggested = True
             except TimeoutException:
                 suggested = False
-            check(f"{label}: typing {QUERY!r} shows suggestions", suggested)
+            check(f"{label}: typing {QUERY!r} shows suggestions", suggested, suggested or driver.execute_script(SEARCH_STATE))
             if not suggested:
                 continue
             press(Keys.ARROW_DOWN)
