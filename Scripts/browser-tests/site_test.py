@@ -82,6 +82,33 @@ return {
 };
 """
 
+# The words (runs of letters and digits) in the main content's table cells that the browser drew on more
+# than one line: a word broken in the middle.
+SPLIT_WORDS = """
+const split = [];
+for (const cell of document.querySelectorAll("main td, main th")) {
+  const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const match of node.data.matchAll(/[\\p{L}\\p{N}]+/gu)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) split.push(match[0]);
+    }
+  }
+}
+return split;
+"""
+
+# What the header's search box and its suggestions show, for a failed search check.
+SEARCH_STATE = """
+const box = document.getElementById("site-search"), list = box && document.getElementById(box.id + "-suggestions");
+return box && { value: box.value, expanded: box.getAttribute("aria-expanded"), focused: document.activeElement === box,
+  listHidden: list && list.hidden, options: list && list.querySelectorAll("[role=option]").length,
+  status: (document.getElementById(box.id + "-status") || {}).textContent, errors: window.__e2eErrors };
+"""
+
 # A name for an element that stays the same between calls: its path of tags and positions.
 ELEMENT_KEY = """
 const elementKey = (e) => {
@@ -441,8 +468,18 @@ def main() -> int:
                           not unmatched, sorted(set(unmatched)))
                 screenshot(f"{width_name}-{name}")
 
-        # ---------- Keyboard only (desktop) ----------
+        # ---------- Table cells keep their words whole (desktop) ----------
         viewport(1366, 900, False)
+        with_tables = [article for category in found["categories"] for article in site.links(category, "article-list")
+                       if (parsed := site.page(article)) is not None and "<table" in parsed.text]
+        split = []
+        for url in with_tables:
+            driver.get(url)
+            split += [f"{url[len(base) - 1:]}: {word}" for word in driver.execute_script(SPLIT_WORDS)]
+        check(f"desktop: no word in a table cell is broken across lines ({len(with_tables)} articles with tables)",
+              with_tables and not split, split[:8])
+
+        # ---------- Keyboard only (desktop) ----------
 
         # The first Tab on a fresh page reaches the skip link (or the main navigation).
         driver.get(home)
@@ -526,7 +563,7 @@ def main() -> int:
                 suggested = True
             except TimeoutException:
                 suggested = False
-            check(f"{label}: typing {QUERY!r} shows suggestions", suggested)
+            check(f"{label}: typing {QUERY!r} shows suggestions", suggested, suggested or driver.execute_script(SEARCH_STATE))
             if not suggested:
                 continue
             press(Keys.ARROW_DOWN)

@@ -21,7 +21,7 @@ import Glibc
 
     static let paths = [
         "/", "/articles/reset-your-password/", "/categories/account-and-security/", "/community/",
-        "/assets/site.css", "/assets/search.js", "/search/", "/feed.xml",
+        "/assets/site.css", "/assets/search.js", "/search/", "/robots.txt",
     ]
 
     /// The bytes a path should be served with: the file, or the folder's index.html, with the live

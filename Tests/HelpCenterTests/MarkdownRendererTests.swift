@@ -77,7 +77,8 @@ import Testing
         #expect(html.contains(#"<div class="table-scroll" role="region" aria-label="Table 2" tabindex="0"><table>"#))
         #expect(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Footnotes</h2>"))
         #expect(html.contains("</table></div>"))
-        #expect(html.contains(#"<th style="text-align: center">a</th>"#) && !html.contains("align=\""))
+        #expect(html.contains(#"<th class="align-center">a</th>"#) && html.contains(#"<td class="align-right">2</td>"#))
+        #expect(!html.contains("align=\"") && !html.contains("style="))
         #expect(html.contains(#"<input type="checkbox" checked="" disabled="" aria-label="Done" /> done"#))
         #expect(html.contains(#"<input type="checkbox" disabled="" aria-label="Not done" /> todo"#))
     }

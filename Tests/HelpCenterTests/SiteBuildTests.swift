@@ -18,15 +18,15 @@ import FoundationXML
         #expect(report.pages["post"] == demo.community?.posts.count)
         #expect(report.pages["home"] == 1 && report.pages["search"] == 1 && report.pages["404"] == 1)
         for path in [
-            "index.html", "404.html", "search/index.html", "community/index.html", "feed.xml", "robots.txt",
+            "index.html", "404.html", "search/index.html", "community/index.html", "robots.txt",
             "assets/site.css", "assets/site.js", "articles/offline-mode/index.html", "categories/getting-started/index.html",
             ".helpcenter-site",
         ] {
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path), "\(path)")
         }
-        // No sitemap without the site's URL: it needs absolute URLs.
+        // No sitemap and no feed without the site's URL: they need absolute URLs. The missing feed is said.
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("sitemap.xml").path))
-        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        #expect(report.warnings.map(\.kind) == [.feedSkipped], "\(report.warnings)")
     }
 
     @Test func everyInternalLinkAndAnchorResolves() async throws {
@@ -131,9 +131,24 @@ import FoundationXML
         #expect(!notFound.contains("href=\"../"))
     }
 
+    @Test func withoutTheSiteURLThereIsNoFeedAndNoLinkToIt() async throws {
+        let (site, report) = try await SiteFixtures.build { $0.strict = true }
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("feed.xml").path))
+        #expect(report.warnings.map(\.message) == ["feed.xml not written: an Atom feed needs absolute links; pass --site-url to have one"])
+        #expect(!report.hasContentProblems)
+        for (path, data) in try SiteFixtures.files(in: site) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("feed.xml") && !html.contains(#"href="""#), "\(path)")
+        }
+    }
+
     @Test func atomFeedListsRecentlyUpdatedArticles() async throws {
-        let (site, _) = try await SiteFixtures.build()
+        let (site, _) = try await SiteFixtures.build { $0.siteURL = URL(string: "https://help.example.com") }
         let feed = try SiteFixtures.html(site, "feed.xml")
+        let hrefs = feed.matches(of: /href="([^"]*)"/).map { String($0.1) }
+        #expect(hrefs.count == 21 && hrefs.first == "https://help.example.com/")
+        #expect(hrefs.allSatisfy { $0.hasPrefix("https://help.example.com/") }, "\(hrefs.filter { !$0.hasPrefix("https://") })")
+        #expect(try SiteFixtures.html(site, "index.html").contains(#"type="application/atom+xml" title="Quillpad: recently updated articles" href="feed.xml">"#))
         let parsed = try XMLDocument(data: Data(feed.utf8))
         let entries = try parsed.nodes(forXPath: "//*[local-name()='entry']")
         #expect(entries.count == 20)

@@ -241,18 +241,6 @@
     });
   }
 
-  // The most popular articles (the index lists them first), for the empty state.
-  function popular(count) {
-    return manifest().then(function (index) {
-      var wanted = Math.min(count, index.articles);
-      return Promise.all(Array.from({ length: wanted }, function (_, doc) { return documentRow(index, doc); })).then(function (rows) {
-        return rows.map(function (row) {
-          return { url: pageURL(row[2]), title: row[1], type: "article", group: row[3] >= 0 ? index.groups[row[3]] : "" };
-        });
-      });
-    });
-  }
-
   /** The search engine the UI uses: a Promise of [{ url, title, type, excerpt }] in rank order, with
       absolute URLs. */
   window.helpcenterSearch = function (query, options) {
@@ -374,20 +362,12 @@
         status.textContent = "Search is not available right now.";
       });
     }
+    // The popular articles the page was built with: the home page's list, in its order.
+    var popularList = document.getElementById("search-popular");
     function emptyState(query) {
+      if (!popularList) { status.textContent = "No results for “" + query + "”. Try other words."; return; }
       status.textContent = "No results for “" + query + "”. Try other words, or one of these popular articles:";
-      popular(5).then(function (items) {
-        var ul = document.createElement("ul");
-        ul.className = "search-popular";
-        items.forEach(function (r) {
-          var li = document.createElement("li"), a = document.createElement("a");
-          a.href = r.url;
-          a.textContent = r.title;
-          li.appendChild(a);
-          ul.appendChild(li);
-        });
-        list.appendChild(ul);
-      });
+      list.appendChild(popularList.content.cloneNode(true));
     }
     var timer = 0;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 60); });
@@ -453,6 +433,8 @@
         item.addEventListener("mousedown", function (event) { event.preventDefault(); location.href = r.url; });
         listbox.appendChild(item);
       });
+      // An answer that comes after the box was left waits for ArrowDown there.
+      if (document.activeElement !== input) return;
       listbox.hidden = false;
       input.setAttribute("aria-expanded", "true");
       setActive(-1);
@@ -462,7 +444,9 @@
       var query = input.value, current = ++sequence;
       if (!query.trim()) { close(); announcer.textContent = ""; return; }
       timer = setTimeout(function () {
-        search(query, { limit: 6 }).then(function (found) { if (current === sequence) show(found); }, close);
+        // Only the answer to what is typed now counts: an older one, found or failed, is dropped.
+        search(query, { limit: 6 }).then(function (found) { if (current === sequence) show(found); },
+          function () { if (current === sequence) close(); });
       }, 50);
     });
     input.addEventListener("keydown", function (event) {
@@ -480,7 +464,14 @@
         if (!listbox.hidden) { event.preventDefault(); close(); } else { input.value = ""; }
       }
     });
-    input.addEventListener("blur", function () { setTimeout(close, 100); });
+    // Leaving the box closes the list, unless focus is back by then (a click on a suggestion, a script
+    // that blurs and refocuses it): a close armed by a blur must not shut a list opened after it.
+    var closing = 0;
+    input.addEventListener("blur", function () {
+      clearTimeout(closing);
+      closing = setTimeout(function () { if (document.activeElement !== input) close(); }, 100);
+    });
+    input.addEventListener("focus", function () { clearTimeout(closing); });
   }
 
   function start() {

@@ -134,11 +134,13 @@ public struct SiteBuilder: Sendable {
             var counts: [String: Int] = [:]
             for page in pages { counts[page.entry.page!.kind.rawValue, default: 0] += 1 }
             let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
+            let feedWarnings = options.siteURL != nil ? [] : [BuildWarning(
+                .feedSkipped, "\(SitePaths.feed) not written: an Atom feed needs absolute links; pass --site-url to have one")]
             let linkWarnings = brokenLinks.map { BuildWarning(.brokenLink, $0.description, page: $0.page) }
             let themeWarnings = inputs.theme.warnings.map { BuildWarning(.unknownTemplate, $0) }
             var report = BuildReport(
                 output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
-                warnings: themeWarnings + content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings + linkWarnings,
+                warnings: themeWarnings + content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings + feedWarnings + linkWarnings,
                 written: files.written.count, removed: removed.count, redirects: redirects?.redirects.count ?? 0)
             if options.strict, report.hasContentProblems {
                 output.discard()
@@ -177,7 +179,8 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The sitemap, the Atom feed of articles, and `robots.txt`.
+    /// The sitemap, the Atom feed of articles, and `robots.txt`. The sitemap and the feed need the
+    /// site's URL: without it they are left out.
     private func feeds(_ content: SiteContent, pages: [BuiltPage]) -> [(String, String)] {
         var extras: [(String, String)] = [(SitePaths.robots, SiteFeeds.robots(options: options))]
         let sitemapPages = pages.compactMap { page -> (path: String, lastModified: Date?)? in
@@ -185,11 +188,12 @@ public struct SiteBuilder: Sendable {
             return (page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path, record.lastModified)
         }
         if let sitemap = SiteFeeds.sitemap(sitemapPages, options: options) { extras.append((SitePaths.sitemap, sitemap)) }
-        extras.append((SitePaths.feed, SiteFeeds.atom(
+        let feed = SiteFeeds.atom(
             title: "\(content.snapshot.team.displayName) Help Center", entries: content.articles.map { entry in
                 .init(path: SitePaths.article(entry.slug), title: entry.article.title, summary: entry.article.excerpt,
                       id: entry.article.id, updated: entry.article.updatedAt ?? entry.article.publishedAt)
-            }, team: content.snapshot.team.slug, options: options)))
+            }, team: content.snapshot.team.slug, options: options)
+        if let feed { extras.append((SitePaths.feed, feed)) }
         return extras
     }
 

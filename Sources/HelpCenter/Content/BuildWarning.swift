@@ -11,9 +11,11 @@ public struct BuildWarning: Sendable, Hashable, Codable, CustomStringConvertible
         /// A link to an article or category the site does not have; it leads to the hosted library.
         case unknownLinkTarget
         case cacheNotSaved, noTeamName
+        /// No `feed.xml`: the site's URL is unknown, and an Atom feed needs absolute links.
+        case feedSkipped
 
         /// A problem with the site's content or files, which fails a strict build (see ``SiteOptions/strict``).
-        public var isContentProblem: Bool { self != .cacheNotSaved && self != .noTeamName }
+        public var isContentProblem: Bool { ![.cacheNotSaved, .noTeamName, .feedSkipped].contains(self) }
     }
 
     public var kind: Kind

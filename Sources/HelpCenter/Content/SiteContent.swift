@@ -8,7 +8,8 @@ public struct SiteContent: Sendable {
     public struct CategoryEntry: Sendable {
         public var category: CStar.Category
         public var slug: String
-        /// Articles in the API's order.
+        /// Articles in the category's order: by their position where the API gives one, else in the
+        /// API's order (see ``ArticleOrder``).
         public var articles: [ArticleEntry]
     }
 
@@ -85,6 +86,7 @@ public struct SiteContent: Sendable {
             if articleSlugs[article.slug] == nil { articleSlugs[article.slug] = slug }
         }
         warnings += articleRegistry.warnings
+        for index in categories.indices { categories[index].articles = ArticleOrder.sorted(categories[index].articles) }
         // Category by category, then the articles without one.
         articles = categories.flatMap(\.articles) + articles.filter { $0.categoryIndex == nil }
 

@@ -10,9 +10,9 @@ enum Marker {
 ///   becomes `rel="noopener"`;
 /// - tags cmark writes exactly like this get the attributes readers need: lazy images, code blocks and
 ///   tables that scroll from the keyboard (each table in a labelled, numbered region), a heading for the
-///   footnotes, and labels on task-list checkboxes.
+///   footnotes, labels on task-list checkboxes, and table alignment as a class.
 enum HTMLFinisher {
-    static let replacements: [(from: [UInt8], to: [UInt8])] = [
+    static let replacements: [(from: [UInt8], to: [UInt8])] = ([
         ("<img src=\"", "<img loading=\"lazy\" src=\""),
         ("<pre>", "<pre tabindex=\"0\">"),
         ("<pre lang=", "<pre tabindex=\"0\" lang="),
@@ -20,7 +20,12 @@ enum HTMLFinisher {
         ("<section class=\"footnotes\" data-footnotes>", "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Footnotes</h2>"),
         ("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />"),
         ("<input type=\"checkbox\" disabled=\"\" />", "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />"),
-    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    ] + alignedCells).map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    /// Aligned table cells: cmark writes the alignment as a style attribute, which the Content Security
+    /// Policy blocks; a class keeps it (see `.align-*` in site.css).
+    static let alignedCells = ["th", "td"].flatMap { cell in
+        ["left", "center", "right"].map { ("<\(cell) style=\"text-align: \($0)\">", "<\(cell) class=\"align-\($0)\">") }
+    }
     static let tableTag = Array("<table>".utf8)
 
     /// A scrollable, labelled region around each table, numbered so each has its own name.

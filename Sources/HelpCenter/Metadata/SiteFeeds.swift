@@ -30,19 +30,20 @@ enum SiteFeeds {
         return text
     }
 
-    /// An Atom feed of the 20 most recently updated articles; links are relative to the feed unless
-    /// the site's URL is known.
-    static func atom(title: String, entries: [Entry], team: String, options: SiteOptions) -> String {
+    /// An Atom feed of the 20 most recently updated articles. Atom readers need absolute links, so
+    /// only for a site with a known URL.
+    static func atom(title: String, entries: [Entry], team: String, options: SiteOptions) -> String? {
+        guard let site = options.absoluteURL("") else { return nil }
         let recent = entries.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element.updated ?? .distantPast, rhs.element.updated ?? .distantPast)
             return a != b ? a > b : lhs.offset < rhs.offset
         }.prefix(20).map(\.element)
         let updated = recent.compactMap(\.updated).max() ?? Date(timeIntervalSince1970: 0)
-        func link(_ path: String) -> String { options.absoluteURL(path) ?? path }
+        func link(_ path: String) -> String { site + path }
         var xml = #"<?xml version="1.0" encoding="utf-8"?>"# + "\n"
         xml += #"<feed xmlns="http://www.w3.org/2005/Atom">"# + "\n"
         xml += "<title>\(XML.escape(title))</title>\n"
-        xml += "<id>\(XML.escape(options.absoluteURL("") ?? "urn:cstar-help:\(team)"))</id>\n"
+        xml += "<id>\(XML.escape(site))</id>\n"
         xml += "<updated>\(ISODate.format(updated))</updated>\n"
         xml += #"<link rel="alternate" type="text/html" href="\#(XML.escape(link("")))"/>"# + "\n"
         xml += "<generator>helpcenter</generator>\n"

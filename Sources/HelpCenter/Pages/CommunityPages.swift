@@ -16,7 +16,8 @@ extension PageRenderer {
         SlugPolicy.safeSlug(status.rawValue) ?? "other"
     }
 
-    func postSummary(_ entry: SiteContent.PostEntry, links: PageLinks) -> [String: Any] {
+    /// How a list shows a post; `showsTopic: false` where the list is the topic's own page.
+    func postSummary(_ entry: SiteContent.PostEntry, links: PageLinks, showsTopic: Bool = true) -> [String: Any] {
         let post = entry.post
         var summary: [String: Any] = [
             "title": post.title, "url": links.url(SitePaths.post(entry.slug)), "status": Self.statusClass(post.status),
@@ -24,7 +25,7 @@ extension PageRenderer {
             "commentCountLabel": count(entry.comments.count, "comment", "comments"),
             "authorName": post.authorName ?? "Anonymous", "isPinned": post.isPinned, "isLocked": post.isLocked,
         ]
-        if let topic = entry.topicIndex.map({ content.topics[$0] }) { summary["topicName"] = topic.topic.name }
+        if showsTopic, let topic = entry.topicIndex.map({ content.topics[$0] }) { summary["topicName"] = topic.topic.name }
         return summary.merging(DisplayDate.context(post.createdAt, prefix: "created")) { a, _ in a }
     }
 
@@ -73,7 +74,7 @@ extension PageRenderer {
         if let description = entry.topic.description, !description.isEmpty { topic["description"] = description }
         let context: [String: Any] = [
             "topic": topic, "breadcrumbs": breadcrumbs(trail, links: links),
-            "posts": slice.map { postSummary($0, links: links) }, "headingLevel": 2, "pagination": pagination,
+            "posts": slice.map { postSummary($0, links: links, showsTopic: false) }, "headingLevel": 2, "pagination": pagination,
             "sort": [
                 "byVotes": byVotes, "byRecent": !byVotes,
                 "recentURL": links.url(SitePaths.topic(entry.slug)), "votesURL": links.url(SitePaths.topic(entry.slug, byVotes: true)),

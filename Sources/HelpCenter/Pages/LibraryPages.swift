@@ -2,6 +2,14 @@ import CStar
 import Foundation
 
 extension PageRenderer {
+    /// How many popular articles the home page lists, and the search page offers when nothing matches.
+    static let popularCount = 8
+
+    /// The popular articles of the home and search pages, as a list shows them.
+    func popularSummaries(links: PageLinks) -> [String: Any] {
+        ["popular": content.popular.prefix(Self.popularCount).map { articleSummary($0, links: links) }, "hasPopular": !content.popular.isEmpty]
+    }
+
     func home() -> RenderedPage {
         let links = PageLinks(path: SitePaths.home, basePath: options.basePath)
         var context: [String: Any] = [
@@ -13,9 +21,8 @@ extension PageRenderer {
                 if let description = entry.category.description, !description.isEmpty { category["description"] = description }
                 return category
             },
-            "popular": content.popular.prefix(8).map { articleSummary($0, links: links) },
-            "hasPopular": !content.popular.isEmpty,
         ]
+        context.merge(popularSummaries(links: links)) { a, _ in a }
         let topPosts = content.posts.sorted { $0.post.voteCount > $1.post.voteCount }.prefix(5)
         context["topPosts"] = topPosts.map { postSummary($0, links: links) }
         context["hasTopPosts"] = !topPosts.isEmpty
@@ -134,7 +141,7 @@ extension PageRenderer {
         let links = PageLinks(path: SitePaths.search, basePath: options.basePath)
         return page(
             path: SitePaths.search, kind: .search, title: "Search", description: "Search the \(siteTitle) help center.",
-            context: [:], links: links)
+            context: popularSummaries(links: links), links: links)
     }
 
     func notFound() -> RenderedPage {

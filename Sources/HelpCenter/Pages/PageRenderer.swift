@@ -293,18 +293,20 @@ struct PageRenderer: Sendable {
     var siteTitle: String { content.snapshot.team.displayName }
 
     private func common(links: PageLinks, kind: PageKind) -> [String: Any] {
-        [
+        var nav: [String: Any] = [
+            "home": links.url(SitePaths.home), "community": links.url(SitePaths.community),
+            "search": links.url(SitePaths.search), "assets": links.url(SitePaths.assets),
+            "isHome": kind == .home, "isCommunity": [.community, .topic, .post].contains(kind),
+        ]
+        // The feed is written only for a site with a known URL (see SiteFeeds.atom).
+        if options.siteURL != nil { nav["feed"] = links.url(SitePaths.feed) }
+        return [
             "root": links.root,
             "site": [
                 "title": siteTitle, "language": options.language, "hasCommunity": content.hasCommunity,
                 "team": content.snapshot.team.slug, "contentSecurityPolicy": contentSecurityPolicy,
             ] as [String: Any],
-            "nav": [
-                "home": links.url(SitePaths.home), "community": links.url(SitePaths.community),
-                "search": links.url(SitePaths.search), "feed": links.url(SitePaths.feed),
-                "assets": links.url(SitePaths.assets),
-                "isHome": kind == .home, "isCommunity": [.community, .topic, .post].contains(kind),
-            ] as [String: Any],
+            "nav": nav,
         ]
     }
 
