@@ -9,9 +9,10 @@ import Testing
 /// the query, methods it does not serve, and content types with their character set.
 @Suite struct PreviewServerRequestTests {
     /// The demo site built with `basePath`.
-    static func demoSite(basePath: String = "/") async throws -> URL {
+    static func demoSite(basePath: String = "/", siteURL: URL? = nil) async throws -> URL {
         let site = try PreviewServerTests.temporaryFolder().appendingPathComponent("site")
-        _ = try await SiteBuilder(options: SiteOptions(output: site, basePath: basePath)).build(snapshot: DemoHelpCenter.snapshot())
+        let options = SiteOptions(output: site, siteURL: siteURL, basePath: basePath)
+        _ = try await SiteBuilder(options: options).build(snapshot: DemoHelpCenter.snapshot())
         return site
     }
 
@@ -80,7 +81,8 @@ import Testing
     }
 
     @Test func textFilesDeclareUTF8() async throws {
-        let site = try await Self.demoSite()
+        // With a site URL, so the build writes the feed and the sitemap.
+        let site = try await Self.demoSite(siteURL: URL(string: "https://help.example.com"))
         let manifest = try #require(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("search/index").path)
             .first { $0.hasSuffix(".json") })
         try await PreviewServerTests.withServer(site) { url in
