@@ -71,7 +71,7 @@ struct EmulatorMiddleware: RouterMiddleware {
             }
         }
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let milliseconds = elapsed.inSeconds * 1000
         let tag = fault.map { " [fault: \($0)]" } ?? ""
         log("\(line) → \(response.status.code) \(String(format: "%.1f", milliseconds)) ms\(tag)")
         return response

@@ -153,7 +153,7 @@ struct RequestExecutor: Sendable {
 
     /// `2.5 s`, `600 s`.
     static func seconds(_ duration: Duration) -> String {
-        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let seconds = duration.inSeconds
         return seconds == seconds.rounded() ? "\(Int64(seconds)) s" : String(format: "%.3g s", seconds)
     }
 

@@ -25,8 +25,7 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.httpBody = request.body
         // Whole seconds, at least one: FoundationNetworking on Linux times a request out at once when
         // given less than a second. The client's own deadline enforces the exact timeout.
-        let seconds = Double(request.timeout.components.seconds) + Double(request.timeout.components.attoseconds) / 1e18
-        urlRequest.timeoutInterval = max(1, seconds.rounded(.up))
+        urlRequest.timeoutInterval = max(1, request.timeout.inSeconds.rounded(.up))
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
 
         let box = TaskBox()

@@ -1,3 +1,4 @@
+import CStar
 import Foundation
 
 /// What a build did: its outcome, pages by kind, files and bytes written, time per phase, and content
@@ -112,7 +113,7 @@ struct PhaseClock {
     mutating func finish(_ name: String) {
         let now = ContinuousClock.now
         let elapsed = now - started
-        phases.append(.init(name: name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        phases.append(.init(name: name, seconds: elapsed.inSeconds))
         started = now
     }
 }

@@ -63,7 +63,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         try snapshot.write(to: URL(fileURLWithPath: output))
         let community = snapshot.community
         let elapsed = ContinuousClock.now - started
-        let seconds = String(format: "%.2f s", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        let seconds = String(format: "%.2f s", elapsed.inSeconds)
         Terminal.printError(
             "Wrote \(output): \(snapshot.library.categories.count) categories, \(snapshot.library.articles.count) articles, "
                 + "\(community?.topics.count ?? 0) topics, \(community?.posts.count ?? 0) posts, "
