@@ -65,14 +65,17 @@ public struct Theme: Sendable {
                 file: folders.last.map { $0.appendingPathComponent("\(name).mustache").path } ?? "\(name).mustache",
                 message: "the theme has no '\(name)' template")
         }
+        var partials: Set<String> = []
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for reference in Self.partialReferences(in: text) where sources[reference.name] == nil {
-                throw ThemeError(
-                    file: sources[name]!.path, line: reference.line,
-                    message: "the partial '\(reference.name)' does not exist (no \(reference.name).mustache)")
+            for reference in Self.partialReferences(in: text) {
+                guard sources[reference.name] != nil else {
+                    throw ThemeError(
+                        file: sources[name]!.path, line: reference.line,
+                        message: "the partial '\(reference.name)' does not exist (no \(reference.name).mustache)")
+                }
+                partials.insert(reference.name)
             }
         }
-        let partials = Set(texts.values.flatMap { Self.partialReferences(in: $0).map(\.name) })
         warnings = sources.filter { !themeNames.contains($0.key) && !partials.contains($0.key) }
             .sorted { $0.key < $1.key }
             .map { name, url in
