@@ -134,7 +134,7 @@ public struct SiteBuilder: Sendable {
             var counts: [String: Int] = [:]
             for page in pages { counts[page.entry.page!.kind.rawValue, default: 0] += 1 }
             let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
-            let feedWarnings = options.siteURL != nil ? [] : [BuildWarning(
+            let feedWarnings = options.hasFeed ? [] : [BuildWarning(
                 .feedSkipped, "\(SitePaths.feed) not written: an Atom feed needs absolute links; pass --site-url to have one")]
             let linkWarnings = brokenLinks.map { BuildWarning(.brokenLink, $0.description, page: $0.page) }
             let themeWarnings = inputs.theme.warnings.map { BuildWarning(.unknownTemplate, $0) }

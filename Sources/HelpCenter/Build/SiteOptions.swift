@@ -96,6 +96,10 @@ public struct SiteOptions: Sendable {
     /// Why ``siteURL`` and ``basePath`` disagree, when they do (see ``siteURLConflict(siteURL:basePath:)``).
     public var siteURLConflict: String? { Self.siteURLConflict(siteURL: siteURL, basePath: storedBasePath) }
 
+    /// Whether the site gets an Atom feed (`feed.xml`): Atom needs absolute links, so only a site whose
+    /// ``siteURL`` is known has one, and only then do pages link to it.
+    var hasFeed: Bool { siteURL != nil }
+
     /// The absolute URL of a site path, when ``siteURL`` is set: the site URL's origin, the base path,
     /// then the path (the site URL's own path is the base path, never added twice).
     func absoluteURL(_ path: String) -> String? {

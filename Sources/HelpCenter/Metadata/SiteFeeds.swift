@@ -30,10 +30,9 @@ enum SiteFeeds {
         return text
     }
 
-    /// An Atom feed of the 20 most recently updated articles. Atom readers need absolute links, so
-    /// only for a site with a known URL.
+    /// An Atom feed of the 20 most recently updated articles, for a site that has one (``SiteOptions/hasFeed``).
     static func atom(title: String, entries: [Entry], team: String, options: SiteOptions) -> String? {
-        guard let site = options.absoluteURL("") else { return nil }
+        guard options.hasFeed, let site = options.absoluteURL("") else { return nil }
         let recent = entries.enumerated().sorted { lhs, rhs in
             let (a, b) = (lhs.element.updated ?? .distantPast, rhs.element.updated ?? .distantPast)
             return a != b ? a > b : lhs.offset < rhs.offset

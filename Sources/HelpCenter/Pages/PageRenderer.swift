@@ -298,8 +298,7 @@ struct PageRenderer: Sendable {
             "search": links.url(SitePaths.search), "assets": links.url(SitePaths.assets),
             "isHome": kind == .home, "isCommunity": [.community, .topic, .post].contains(kind),
         ]
-        // The feed is written only for a site with a known URL (see SiteFeeds.atom).
-        if options.siteURL != nil { nav["feed"] = links.url(SitePaths.feed) }
+        if options.hasFeed { nav["feed"] = links.url(SitePaths.feed) }
         return [
             "root": links.root,
             "site": [
