@@ -79,97 +79,53 @@ public struct SiteBuilder: Sendable {
         return (try Snapshot(data: data, path: url.path), inputHash)
     }
 
+    /// The phases after the inputs are read: resolve content → plan pages → render and write → search
+    /// index → feeds and redirects → check links → commit, each timed in the report.
     private func build(_ snapshot: Snapshot, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {
         var clock = clock
         var inputs = inputs
         inputs.cache = inputs.cache?.withPages()
-        var snapshot = snapshot
-        if let name = options.teamName, !name.isEmpty { snapshot.team.name = name }
-        var content = SiteContent(snapshot: snapshot)
-        if snapshot.team.name?.isEmpty ?? true {
-            content.warnings.append(.init(
-                .noTeamName, "the snapshot has no team name, so the site is titled after the slug '\(snapshot.team.slug)'; "
-                    + "set one with --team-name (on snapshot or build)"))
-        }
+        let content = resolveContent(snapshot)
         clock.finish("content")
+
+        let renderer = PageRenderer(content: content, options: options, theme: inputs.theme)
+        let planner = PagePlanner(content: content, options: options)
+        let plans = planner.plans()
+        var siteKey = StableHasher(planner.siteKey)
+        siteKey.combine(renderer.markdownKey)
+        clock.finish("plan")
 
         let output = try OutputFolder.prepare(options.output, force: options.force)
         do {
             var files = SiteFiles(previous: inputs.cache, output: output)
             try files.emit(OutputFolder.markerName, Data(OutputFolder.markerText.utf8))
             for asset in inputs.assets { try files.emit(asset.path, asset.data) }
-            clock.finish("assets")
-
-            let renderer = PageRenderer(content: content, options: options, theme: inputs.theme)
-            let pages = try await renderPages(renderer, into: output, previous: inputs.cache, caching: inputs.cacheFile != nil)
+            let pages = try await renderPages(
+                plans, renderer: renderer, siteKey: siteKey.finalize(), into: output, previous: inputs.cache,
+                caching: inputs.cacheFile != nil)
             for page in pages { files.add(page.path, page.entry, written: page.written) }
             clock.finish("pages")
 
-            // The search index is merged while the links are checked: pages never link to its files.
             let searchKey = Self.searchKey(pages)
-            let keepIndex = inputs.cache?.searchKey == searchKey
-                && files.keepAll(inputs.cache!.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) })
-            let documents = keepIndex ? [] : pages.compactMap(\.entry.page?.search)
-            async let builtIndex = keepIndex ? nil : SearchIndexBuilder().build(documents)
+            try emitSearchIndex(pages, key: searchKey, into: &files, previous: inputs.cache)
+            clock.finish("search index")
 
-            for (path, text) in feeds(content, pages: pages) { try files.emit(path, Data(text.utf8)) }
+            var checkedPages = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.record.html) })
             let redirects = inputs.history.map { Redirects(content: content, history: $0) }
-            var checkedPages = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.entry.page!.html) })
+            for (path, text) in feeds(content, pages: pages) { try files.emit(path, Data(text.utf8)) }
             for (path, text) in redirects?.files(options: options) ?? [] {
                 try files.emit(path, Data(text.utf8))
                 if path.hasSuffix(".html") { checkedPages[path] = HTMLLinks(text) }
             }
-            clock.finish("feeds")
+            clock.finish("feeds and redirects")
 
-            var brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
-            if let index = await builtIndex {
-                for file in index.files { try files.emit(file.path, file.data) }
-            }
-            if brokenLinks.contains(where: { $0.reason.hasPrefix("no file " + SearchIndexBuilder.folder) }) {
-                brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
-            }
-            clock.finish("search index and links")
+            let brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
+            clock.finish("links")
 
-            let removed = files.removed
-            var counts: [String: Int] = [:]
-            for page in pages { counts[page.entry.page!.kind.rawValue, default: 0] += 1 }
-            let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
-            let feedWarnings = options.hasFeed ? [] : [BuildWarning(
-                .feedSkipped, "\(SitePaths.feed) not written: an Atom feed needs absolute links; pass --site-url to have one")]
-            let linkWarnings = brokenLinks.map { BuildWarning(.brokenLink, $0.description, page: $0.page) }
-            let themeWarnings = inputs.theme.warnings.map { BuildWarning(.unknownTemplate, $0) }
-            var report = BuildReport(
-                output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
-                warnings: themeWarnings + content.warnings + pages.flatMap { $0.entry.page!.warnings } + assetWarnings + feedWarnings + linkWarnings,
-                written: files.written.count, removed: removed.count, redirects: redirects?.redirects.count ?? 0)
-            if options.strict, report.hasContentProblems {
-                output.discard()
-                clock.finish("commit")
-                report.phases = clock.phases
-                report.written = 0
-                report.removed = 0
-                report.outcome = .contentProblems
-                throw StrictBuildFailure(report: report)
-            }
-            if files.written.isEmpty && removed.isEmpty {
-                output.discard()
-            } else if inputs.cache != nil && files.kept > 0 {
-                try output.commitChanges(written: files.written, removed: removed)
-            } else {
-                try output.commit()
-            }
-            if let redirects, let url = options.slugHistory, redirects.history != inputs.history {
-                do { try redirects.history.write(to: url) } catch {
-                    throw BuildError.output("the site was built, but the slug history could not be saved: \(FileErrorReason.sentence(error))")
-                }
-            }
-            if let cacheFile = inputs.cacheFile {
-                let cache = BuildCache(
-                    environment: inputs.environment, input: inputHash, searchKey: searchKey, report: report, files: files.entries)
-                do { try cache.save(to: cacheFile) } catch {
-                    report.warnings.append(.init(.cacheNotSaved, "the build cache could not be saved, so the next build starts over: \(FileErrorReason.sentence(error))"))
-                }
-            }
+            var report = report(
+                content: content, pages: pages, files: files, brokenLinks: brokenLinks, inputs: inputs,
+                redirects: redirects?.redirects.count ?? 0)
+            try commit(&report, files: files, output: output, inputs: inputs, inputHash: inputHash, searchKey: searchKey, redirects: redirects)
             clock.finish("commit")
             report.phases = clock.phases
             return report
@@ -179,20 +135,96 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// The snapshot resolved into the site's content, the team name given in the options applied.
+    private func resolveContent(_ snapshot: Snapshot) -> SiteContent {
+        var snapshot = snapshot
+        if let name = options.teamName, !name.isEmpty { snapshot.team.name = name }
+        var content = SiteContent(snapshot: snapshot)
+        if snapshot.team.name?.isEmpty ?? true {
+            content.warnings.append(.init(
+                .noTeamName, "the snapshot has no team name, so the site is titled after the slug '\(snapshot.team.slug)'; "
+                    + "set one with --team-name (on snapshot or build)"))
+        }
+        return content
+    }
+
+    /// Writes the search index, or keeps the last build's files when every searchable page is unchanged.
+    private func emitSearchIndex(_ pages: [BuiltPage], key: UInt64, into files: inout SiteFiles, previous: BuildCache?) throws {
+        if let previous, previous.searchKey == key,
+            files.keepAll(previous.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) })
+        {
+            return
+        }
+        let index = SearchIndexBuilder().build(pages.compactMap(\.record.search))
+        for file in index.files { try files.emit(file.path, file.data) }
+    }
+
+    /// The build's report: page counts, files, and every warning, theme and content first.
+    private func report(
+        content: SiteContent, pages: [BuiltPage], files: SiteFiles, brokenLinks: [LinkChecker.BrokenLink], inputs: BuildInputs,
+        redirects: Int
+    ) -> BuildReport {
+        var counts: [String: Int] = [:]
+        for page in pages { counts[page.record.kind.rawValue, default: 0] += 1 }
+        let assetWarnings = inputs.skippedAssets.map { BuildWarning(.skippedFile, "public file \($0) skipped: it links outside its folder") }
+        let feedWarnings = options.hasFeed ? [] : [BuildWarning(
+            .feedSkipped, "\(SitePaths.feed) not written: an Atom feed needs absolute links; pass --site-url to have one")]
+        let linkWarnings = brokenLinks.map { BuildWarning(.brokenLink, $0.description, page: $0.page) }
+        let themeWarnings = inputs.theme.warnings.map { BuildWarning(.unknownTemplate, $0) }
+        return BuildReport(
+            output: options.output.path, pages: counts, files: files.entries.count, bytes: files.bytes, phases: [],
+            warnings: themeWarnings + content.warnings + pages.flatMap(\.record.warnings) + assetWarnings + feedWarnings + linkWarnings,
+            written: files.written.count, removed: files.removed.count, redirects: redirects)
+    }
+
+    /// Moves the staged files into place (or, for a strict build with content problems, discards them),
+    /// then saves the slug history and the build cache.
+    private func commit(
+        _ report: inout BuildReport, files: SiteFiles, output: OutputFolder, inputs: BuildInputs, inputHash: UInt64?,
+        searchKey: UInt64, redirects: Redirects?
+    ) throws {
+        let removed = files.removed
+        if options.strict, report.hasContentProblems {
+            output.discard()
+            report.written = 0
+            report.removed = 0
+            report.outcome = .contentProblems
+            throw StrictBuildFailure(report: report)
+        }
+        if files.written.isEmpty && removed.isEmpty {
+            output.discard()
+        } else if inputs.cache != nil && files.kept > 0 {
+            try output.commitChanges(written: files.written, removed: removed)
+        } else {
+            try output.commit()
+        }
+        if let redirects, let url = options.slugHistory, redirects.history != inputs.history {
+            do { try redirects.history.write(to: url) } catch {
+                throw BuildError.output("the site was built, but the slug history could not be saved: \(FileErrorReason.sentence(error))")
+            }
+        }
+        if let cacheFile = inputs.cacheFile {
+            let cache = BuildCache(environment: inputs.environment, input: inputHash, searchKey: searchKey, report: report, files: files.entries)
+            do { try cache.save(to: cacheFile) } catch {
+                report.warnings.append(.init(.cacheNotSaved, "the build cache could not be saved, so the next build starts over: \(FileErrorReason.sentence(error))"))
+            }
+        }
+    }
+
     /// The sitemap, the Atom feed of articles, and `robots.txt`. The sitemap and the feed need the
     /// site's URL: without it they are left out.
     private func feeds(_ content: SiteContent, pages: [BuiltPage]) -> [(String, String)] {
         var extras: [(String, String)] = [(SitePaths.robots, SiteFeeds.robots(options: options))]
         let sitemapPages = pages.compactMap { page -> (path: String, lastModified: Date?)? in
-            guard let record = page.entry.page, record.kind != .notFound else { return nil }
-            return (page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path, record.lastModified)
+            guard page.record.kind != .notFound else { return nil }
+            return (page.path.hasSuffix("index.html") ? String(page.path.dropLast("index.html".count)) : page.path, page.record.lastModified)
         }
         if let sitemap = SiteFeeds.sitemap(sitemapPages, options: options) { extras.append((SitePaths.sitemap, sitemap)) }
         let feed = SiteFeeds.atom(
-            title: "\(content.snapshot.team.displayName) Help Center", entries: content.articles.map { entry in
-                .init(path: SitePaths.article(entry.slug), title: entry.article.title, summary: entry.article.excerpt,
-                      id: entry.article.id, updated: entry.article.updatedAt ?? entry.article.publishedAt)
-            }, team: content.snapshot.team.slug, options: options)
+            title: "\(content.teamDisplayName) Help Center", entries: content.articles.map { article in
+                .init(path: SitePaths.article(article.slug), title: article.title, summary: article.excerpt, id: article.id,
+                      updated: article.shownDate)
+            }, team: content.team, options: options)
         if let feed { extras.append((SitePaths.feed, feed)) }
         return extras
     }
@@ -200,7 +232,7 @@ public struct SiteBuilder: Sendable {
     /// What the search index is made from: each searchable page's path and fingerprint, in order.
     private static func searchKey(_ pages: [BuiltPage]) -> UInt64 {
         var hasher = StableHasher()
-        for page in pages where page.entry.page?.search != nil {
+        for page in pages where page.record.search != nil {
             hasher.combine(page.path)
             hasher.combine(page.entry.hash)
         }
@@ -210,50 +242,50 @@ public struct SiteBuilder: Sendable {
     /// A page of this build: rendered and written, or kept from the last build.
     struct BuiltPage: Sendable {
         var path: String
-        /// Always has a ``BuildCache/PageRecord``.
         var entry: BuildCache.Entry
+        var record: BuildCache.PageRecord
         var written: Bool
     }
 
     /// Renders and writes every page whose fingerprint changed since `previous`, with a few pages in
-    /// flight at once. Markdown parsing is serialised by the renderer's lock; fingerprinting, templating
-    /// and writing run in parallel with it.
+    /// flight at once. Markdown parsing is serialised by the renderer's lock; templating and writing run
+    /// in parallel with it.
     private func renderPages(
-        _ renderer: PageRenderer, into output: OutputFolder, previous: BuildCache?, caching: Bool
+        _ plans: [PagePlan], renderer: PageRenderer, siteKey: UInt64, into output: OutputFolder, previous: BuildCache?,
+        caching: Bool
     ) async throws -> [BuiltPage] {
-        let jobs = renderer.jobs
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         return try await withThrowingTaskGroup(of: (Int, BuiltPage).self) { group in
-            var results = [BuiltPage?](repeating: nil, count: jobs.count)
+            var results = [BuiltPage?](repeating: nil, count: plans.count)
             var next = 0
             func add() {
                 let index = next
-                let job = jobs[index]
+                let plan = plans[index]
                 group.addTask {
-                    let path = renderer.outputPath(job)
+                    let path = plan.file
                     if let entry = previous?.files[path], let record = entry.page, output.existingStamp(path) == entry.stamp,
-                        renderer.fingerprint(job, links: record.sourceLinks) == entry.hash
+                        renderer.fingerprint(plan, site: siteKey, links: record.sourceLinks) == entry.hash
                     {
-                        return (index, BuiltPage(path: path, entry: entry, written: false))
+                        return (index, BuiltPage(path: path, entry: entry, record: record, written: false))
                     }
-                    let page = renderer.render(job)
+                    let page = renderer.render(plan)
                     let stamp = try output.write(Data(page.html.utf8), to: page.path)
                     let record = BuildCache.PageRecord(
                         kind: page.kind, lastModified: page.lastModified, warnings: page.warnings,
                         sourceLinks: page.sourceLinks, html: HTMLLinks(page.html), search: page.search)
-                    let fingerprint = caching ? renderer.fingerprint(job, links: page.sourceLinks) : 0
-                    return (index, BuiltPage(path: page.path, entry: .init(stamp: stamp, hash: fingerprint, page: record), written: true))
+                    let fingerprint = caching ? renderer.fingerprint(plan, site: siteKey, links: page.sourceLinks) : 0
+                    return (index, BuiltPage(path: path, entry: .init(stamp: stamp, hash: fingerprint, page: record), record: record, written: true))
                 }
                 next += 1
             }
-            while next < min(width, jobs.count) { add() }
+            while next < min(width, plans.count) { add() }
             var done = 0
-            let step = max(1, jobs.count / 100)
+            let step = max(1, plans.count / 100)
             while let (index, page) = try await group.next() {
                 results[index] = page
                 done += 1
-                if done % step == 0 || done == jobs.count { progress?(done, jobs.count) }
-                if next < jobs.count { add() }
+                if done % step == 0 || done == plans.count { progress?(done, plans.count) }
+                if next < plans.count { add() }
             }
             return results.compactMap { $0 }
         }

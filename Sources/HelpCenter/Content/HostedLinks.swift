@@ -15,9 +15,9 @@ struct HostedLinks: Sendable {
     let encodedTeam: String
 
     init(content: SiteContent) {
-        team = content.snapshot.team.slug
+        team = content.team
         var hosts = Self.hosts
-        let baseURL = content.snapshot.baseURL.flatMap(URL.init(string:))
+        let baseURL = content.baseURL.flatMap(URL.init(string:))
         if let host = baseURL?.host?.lowercased() { hosts.insert(host) }
         self.hosts = hosts
         articleSlugs = content.articleSlugs

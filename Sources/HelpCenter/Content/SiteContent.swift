@@ -2,162 +2,155 @@ import CStar
 import CStarSnapshot
 import Foundation
 
-/// A snapshot resolved into the site's structure: safe slugs, categories with their articles in
-/// order, topics with their posts, and the warnings found on the way.
+/// A snapshot resolved once into the site's structure, as plain values: safe slugs, categories with
+/// their articles in order, topics with their posts, the relations pages show (related articles,
+/// neighbours in a category, popular articles), and the warnings found on the way. The snapshot's JSON
+/// is not kept.
 public struct SiteContent: Sendable {
-    public struct CategoryEntry: Sendable {
-        public var category: CStar.Category
-        public var slug: String
-        /// Articles in the category's order: by their position where the API gives one, else in the
-        /// API's order (see ``ArticleOrder``).
-        public var articles: [ArticleEntry]
-    }
-
-    public struct ArticleEntry: Sendable {
-        public var article: LibraryArticle
-        public var slug: String
-        /// The index of the article's category in ``SiteContent/categories``; `nil` when unknown.
-        public var categoryIndex: Int?
-    }
-
-    public struct TopicEntry: Sendable {
-        public var topic: Topic
-        public var slug: String
-        public var posts: [PostEntry]
-    }
-
-    public struct PostEntry: Sendable {
-        public var post: Post
-        public var slug: String
-        public var topicIndex: Int?
-        public var comments: [CStar.Comment]
-    }
-
-    public var snapshot: Snapshot
-    public var categories: [CategoryEntry]
-    /// Every published article, category by category.
-    public var articles: [ArticleEntry]
+    /// The team's slug.
+    public var team: String
+    /// The team's name, else its slug: what the site is titled after.
+    public var teamDisplayName: String
+    /// The snapshot's API origin, whose links count as links to the hosted library.
+    public var baseURL: String?
+    public var categories: [CategoryItem]
+    /// Every published article, category by category, then those without a known category.
+    public var articles: [ArticleItem]
     /// Article slugs from the API mapped to their safe slugs, for link rewriting.
     public var articleSlugs: [String: String]
     public var categorySlugs: [String: String]
-    public var popular: [ArticleEntry]
-    public var topics: [TopicEntry]
+    /// Indices in ``articles``: the API's popular list, else by views.
+    public var popular: [Int]
+    /// Up to five indices in ``articles`` per article: shared tags first, then the same category, most
+    /// viewed first.
+    public var related: [[Int]]
+    /// Each article's place in its category's ``CategoryItem/articles``.
+    public var positionInCategory: [Int?]
+    public var hasCommunity: Bool
+    public var topics: [TopicItem]
     /// Public posts, pinned first, newest first.
-    public var posts: [PostEntry]
+    public var posts: [PostItem]
     public var warnings: [BuildWarning]
 
-    public var hasCommunity: Bool { snapshot.community != nil }
-
-    /// Resolves `snapshot`; control characters in its text are replaced first (they are not allowed in HTML).
+    /// Resolves `snapshot`; control characters in its text are replaced (they are not allowed in HTML).
     public init(snapshot: Snapshot) {
         var warnings = snapshot.fieldTypeProblems.map { BuildWarning(.fieldType, $0.description) }
-        let snapshot = Self.cleaned(snapshot)
-        self.snapshot = snapshot
+        team = snapshot.team.slug
+        teamDisplayName = snapshot.team.name.map(ControlCharacters.replaced(in:)).flatMap { $0.isEmpty ? nil : $0 } ?? snapshot.team.slug
+        baseURL = snapshot.baseURL
+        hasCommunity = snapshot.community != nil
+        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
 
         var categoryRegistry = SlugRegistry(kind: "category", pagePath: SitePaths.category)
-        var categories: [CategoryEntry] = []
+        var categories: [CategoryItem] = []
         var categoryLookup: [String: Int] = [:]
         for category in snapshot.library.categories {
-            guard let slug = categoryRegistry.register(category.slug, title: category.name) else { continue }
+            var item = CategoryItem(category, slug: "")
+            guard let slug = categoryRegistry.register(item.apiSlug, title: item.name) else { continue }
             let index = categories.count
-            categories.append(CategoryEntry(category: category, slug: slug, articles: []))
-            for key in [category.slug, category.id, category.name] where categoryLookup[key] == nil {
+            item.slug = slug
+            categories.append(item)
+            for key in [item.apiSlug, item.id, item.name] where categoryLookup[key] == nil {
                 categoryLookup[key] = index
             }
         }
         warnings += categoryRegistry.warnings
 
         var articleRegistry = SlugRegistry(kind: "article", pagePath: SitePaths.article)
-        var articles: [ArticleEntry] = []
-        var articleSlugs: [String: String] = [:]
+        var found: [ArticleItem] = []
         for article in snapshot.library.articles {
-            guard let slug = articleRegistry.register(article.slug, title: article.title) else { continue }
+            let title = clean(article.title)
+            guard let slug = articleRegistry.register(clean(article.slug), title: title) else { continue }
             let index = [article.categorySlug, article.categoryID, article.category].lazy.compactMap { $0 }
-                .compactMap { categoryLookup[$0] }.first
+                .compactMap { categoryLookup[clean($0)] }.first
             if index == nil {
                 warnings.append(.init(
                     .unknownCategory,
-                    "article '\(article.title)' (\(slug)) names no known category; it is published without one",
+                    "article '\(title)' (\(slug)) names no known category; it is published without one",
                     page: SitePaths.file(for: SitePaths.article(slug))))
             }
-            let entry = ArticleEntry(article: article, slug: slug, categoryIndex: index)
-            if let index { categories[index].articles.append(entry) }
-            articles.append(entry)
-            if articleSlugs[article.slug] == nil { articleSlugs[article.slug] = slug }
+            found.append(ArticleItem(article, slug: slug, categoryIndex: index))
         }
         warnings += articleRegistry.warnings
-        for index in categories.indices { categories[index].articles = ArticleOrder.sorted(categories[index].articles) }
-        // Category by category, then the articles without one.
-        articles = categories.flatMap(\.articles) + articles.filter { $0.categoryIndex == nil }
+        // Category by category, each in its order, then the articles without one.
+        var byCategory = [[Int]](repeating: [], count: categories.count)
+        for (index, article) in found.enumerated() { if let category = article.categoryIndex { byCategory[category].append(index) } }
+        let positions = found.map(\.position)
+        let order = byCategory.flatMap { ArticleOrder.sorted($0, positions: positions) }
+            + found.indices.filter { found[$0].categoryIndex == nil }
+        let articles = order.map { found[$0] }
+        var positionInCategory = [Int?](repeating: nil, count: articles.count)
+        for (index, article) in articles.enumerated() {
+            guard let category = article.categoryIndex else { continue }
+            positionInCategory[index] = categories[category].articles.count
+            categories[category].articles.append(index)
+        }
+        var articleSlugs: [String: String] = [:]
+        for article in found where articleSlugs[article.apiSlug] == nil { articleSlugs[article.apiSlug] = article.slug }
 
-        let bySlug = Dictionary(articles.map { ($0.article.slug, $0) }, uniquingKeysWith: { first, _ in first })
-        var popular = snapshot.library.popular.compactMap { bySlug[$0] }
+        var bySlug: [String: Int] = [:]
+        for (index, article) in articles.enumerated() where bySlug[article.apiSlug] == nil { bySlug[article.apiSlug] = index }
+        var popular = snapshot.library.popular.compactMap { bySlug[clean($0)] }
         if popular.isEmpty {
-            popular = articles.sorted { ($0.article.viewCount ?? 0) > ($1.article.viewCount ?? 0) }
+            popular = articles.indices.sorted { articles[$0].viewCount > articles[$1].viewCount }
         }
 
         var topicRegistry = SlugRegistry(kind: "topic", pagePath: { SitePaths.topic($0) })
-        var topics: [TopicEntry] = []
+        var topics: [TopicItem] = []
         var topicLookup: [String: Int] = [:]
         for topic in snapshot.community?.topics ?? [] {
-            guard let slug = topicRegistry.register(topic.slug, title: topic.name) else { continue }
-            for key in [topic.id, topic.slug] where topicLookup[key] == nil { topicLookup[key] = topics.count }
-            topics.append(TopicEntry(topic: topic, slug: slug, posts: []))
+            var item = TopicItem(topic, slug: "")
+            guard let slug = topicRegistry.register(clean(topic.slug), title: item.name) else { continue }
+            item.slug = slug
+            for key in [item.id, clean(topic.slug)] where topicLookup[key] == nil { topicLookup[key] = topics.count }
+            topics.append(item)
         }
         warnings += topicRegistry.warnings
 
         var postRegistry = SlugRegistry(kind: "post", pagePath: SitePaths.post)
-        var posts: [PostEntry] = []
-        for post in snapshot.community?.posts ?? [] where post.isPublic {
-            guard let slug = postRegistry.register(post.slug, title: post.title) else { continue }
-            let index = [post.topicID, post.topicSlug].lazy.compactMap { $0 }.compactMap { topicLookup[$0] }.first
-            if index == nil, post.topicID != nil || post.topicSlug != nil {
+        var posts: [PostItem] = []
+        for post in snapshot.community?.posts ?? [] where clean(post.visibility) == "public" {
+            let title = clean(post.title)
+            guard let slug = postRegistry.register(clean(post.slug), title: title) else { continue }
+            let topicID = post.topicID.map(clean), topicSlug = post.topicSlug.map(clean)
+            let index = [topicID, topicSlug].lazy.compactMap { $0 }.compactMap { topicLookup[$0] }.first
+            if index == nil, topicID != nil || topicSlug != nil {
                 warnings.append(.init(
-                    .unknownTopic, "post '\(post.title)' (\(slug)) names no known topic",
+                    .unknownTopic, "post '\(title)' (\(slug)) names no known topic",
                     page: SitePaths.file(for: SitePaths.post(slug))))
             }
-            let comments = snapshot.community?.comments[post.slug] ?? []
-            posts.append(PostEntry(post: post, slug: slug, topicIndex: index, comments: comments))
+            let comments = snapshot.community?.comments[clean(post.slug)] ?? []
+            posts.append(PostItem(post, slug: slug, topicIndex: index, comments: comments))
         }
         warnings += postRegistry.warnings
-        posts = Self.sorted(posts)
-        for post in posts { if let index = post.topicIndex { topics[index].posts.append(post) } }
+        posts = Self.sorted(Array(posts.indices), of: posts).map { posts[$0] }
+        for (index, post) in posts.enumerated() { if let topic = post.topicIndex { topics[topic].posts.append(index) } }
+        for index in topics.indices { topics[index].postsByVotes = Self.sorted(topics[index].posts, of: posts, byVotes: true) }
 
         self.categories = categories
         self.articles = articles
         self.articleSlugs = articleSlugs
-        self.categorySlugs = Dictionary(
-            categories.map { ($0.category.slug, $0.slug) }, uniquingKeysWith: { first, _ in first })
         self.popular = popular
+        self.positionInCategory = positionInCategory
+        self.related = RelatedArticles.all(articles)
         self.topics = topics
         self.posts = posts
         self.warnings = warnings
+        var categorySlugs: [String: String] = [:]
+        for category in categories where categorySlugs[category.apiSlug] == nil { categorySlugs[category.apiSlug] = category.slug }
+        self.categorySlugs = categorySlugs
     }
 
-    private static func cleaned(_ snapshot: Snapshot) -> Snapshot {
-        var snapshot = snapshot
-        snapshot.team.name = snapshot.team.name.map(ControlCharacters.replaced(in:))
-        snapshot.library.categories = snapshot.library.categories.map(ControlCharacters.cleaned)
-        snapshot.library.articles = snapshot.library.articles.map(ControlCharacters.cleaned)
-        if var community = snapshot.community {
-            community.topics = community.topics.map(ControlCharacters.cleaned)
-            community.posts = community.posts.map(ControlCharacters.cleaned)
-            community.comments = community.comments.mapValues { $0.map(ControlCharacters.cleaned) }
-            snapshot.community = community
-        }
-        return snapshot
-    }
-
-    /// Pinned first, then (with `byVotes`) most votes, then newest first; the given order breaks ties.
-    static func sorted(_ posts: [PostEntry], byVotes: Bool = false) -> [PostEntry] {
-        // Each post's keys are read once: a date is parsed from text on every read.
-        let keys = posts.map { ($0.post.isPinned, $0.post.voteCount, $0.post.createdAt ?? .distantPast) }
-        return posts.indices.sorted { lhs, rhs in
-            let (a, b) = (keys[lhs], keys[rhs])
-            if a.0 != b.0 { return a.0 }
-            if byVotes, a.1 != b.1 { return a.1 > b.1 }
-            if a.2 != b.2 { return a.2 > b.2 }
-            return lhs < rhs
-        }.map { posts[$0] }
+    /// `indices` of `posts`: pinned first, then (with `byVotes`) most votes, then newest first; the
+    /// given order breaks ties.
+    static func sorted(_ indices: [Int], of posts: [PostItem], byVotes: Bool = false) -> [Int] {
+        indices.enumerated().sorted { lhs, rhs in
+            let (a, b) = (posts[lhs.element], posts[rhs.element])
+            if a.isPinned != b.isPinned { return a.isPinned }
+            if byVotes, a.voteCount != b.voteCount { return a.voteCount > b.voteCount }
+            let (x, y) = (a.createdAt ?? .distantPast, b.createdAt ?? .distantPast)
+            if x != y { return x > y }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
     }
 }

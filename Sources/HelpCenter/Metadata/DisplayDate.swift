@@ -15,8 +15,8 @@ enum DisplayDate {
 
     /// `datetime` and display text, as Mustache context keys with `prefix` (`updated` gives
     /// `updatedISO` and `updatedDisplay`).
-    static func context(_ date: Date?, prefix: String) -> [String: Any] {
+    static func context(_ date: Date?, prefix: String) -> TemplateObject {
         guard let date else { return [:] }
-        return ["\(prefix)ISO": ISODate.format(date), "\(prefix)Display": text(date)]
+        return ["\(prefix)ISO": .string(ISODate.format(date)), "\(prefix)Display": .string(text(date))]
     }
 }

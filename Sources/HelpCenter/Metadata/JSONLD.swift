@@ -86,19 +86,20 @@ enum JSONLD {
     }
 
     /// A `QAPage` when the post has an official answer, a `DiscussionForumPosting` otherwise.
-    static func post(_ post: Post, text: String, comments: [(comment: CStar.Comment, text: String)], url: String?) -> JSONValue {
+    static func post(_ post: PostPage.Completion, text: String, comments: [String], url: String?) -> JSONValue {
         func person(_ name: String?) -> JSONValue { ["@type": "Person", "name": .string(name ?? "Anonymous")] }
         func date(_ date: Date?) -> JSONValue? { date.map { .string(ISODate.format($0)) } }
-        if let answer = comments.first(where: { $0.comment.isOfficialAnswer }) {
+        let items = zip(post.comments, comments)
+        if let (answer, answerText) = items.first(where: { $0.0.isOfficialAnswer }) {
             var question: JSONObject = [
                 "@type": "Question", "name": .string(post.title), "text": .string(text),
                 "answerCount": .int(Int64(comments.count)), "upvoteCount": .int(Int64(post.voteCount)),
                 "author": person(post.authorName),
             ]
             question["dateCreated"] = date(post.createdAt)
-            var accepted: JSONObject = ["@type": "Answer", "text": .string(answer.text), "author": person(answer.comment.authorName)]
-            accepted["dateCreated"] = date(answer.comment.createdAt)
-            accepted["url"] = url.map { .string("\($0)#\(CommentAnchor.id(answer.comment))") }
+            var accepted: JSONObject = ["@type": "Answer", "text": .string(answerText), "author": person(answer.authorName)]
+            accepted["dateCreated"] = date(answer.createdAt)
+            accepted["url"] = url.map { .string("\($0)#\(answer.anchor)") }
             question["acceptedAnswer"] = .object(accepted)
             var page: JSONObject = ["@context": "https://schema.org", "@type": "QAPage", "mainEntity": .object(question)]
             page["url"] = url.map(JSONValue.string)
@@ -111,10 +112,10 @@ enum JSONLD {
                 "@type": "InteractionCounter", "interactionType": "https://schema.org/LikeAction",
                 "userInteractionCount": .int(Int64(post.voteCount)),
             ],
-            "comment": .array(comments.map { item in
-                var comment: JSONObject = ["@type": "Comment", "text": .string(item.text), "author": person(item.comment.authorName)]
-                comment["datePublished"] = date(item.comment.createdAt)
-                return .object(comment)
+            "comment": .array(items.map { comment, text in
+                var item: JSONObject = ["@type": "Comment", "text": .string(text), "author": person(comment.authorName)]
+                item["datePublished"] = date(comment.createdAt)
+                return .object(item)
             }),
         ]
         posting["datePublished"] = date(post.createdAt)
@@ -123,9 +124,8 @@ enum JSONLD {
     }
 }
 
-/// The fragment id of a comment on its post's page.
 enum CommentAnchor {
-    static func id(_ comment: CStar.Comment) -> String {
+    static func id(_ comment: CommentItem) -> String {
         "comment-" + (SlugPolicy.safeSlug(comment.id) ?? "unknown")
     }
 }

@@ -1,12 +1,10 @@
-import CStar
-
 /// The "N min read" label of an article: the API's `readTime` when it sends one, else 200 words a minute.
 enum ReadingTime {
-    static func label(_ article: LibraryArticle) -> String {
-        if let readTime = article.readTime, !readTime.isEmpty {
+    static func label(readTime: String?, markdown: String) -> String {
+        if let readTime, !readTime.isEmpty {
             return readTime.hasSuffix("read") ? readTime : "\(readTime) read"
         }
-        return "\(max(1, (wordCount(article.content ?? "") + 199) / 200)) min read"
+        return "\(max(1, (wordCount(markdown) + 199) / 200)) min read"
     }
 
     /// Runs of non-whitespace, read scalar by scalar (ASCII without a Unicode property lookup).

@@ -18,10 +18,10 @@ struct Redirects {
     init(content: SiteContent, history: SlugHistory) {
         var history = history
         var current: [(SlugHistory.Kind, id: String, slug: String, path: (String) -> String)] = []
-        current += content.articles.map { (.articles, $0.article.id, $0.slug, SitePaths.article) }
-        current += content.categories.map { (.categories, $0.category.id, $0.slug, SitePaths.category) }
-        current += content.topics.map { (.topics, $0.topic.id, $0.slug, { SitePaths.topic($0) }) }
-        current += content.posts.map { (.posts, $0.post.id, $0.slug, SitePaths.post) }
+        current += content.articles.map { (.articles, $0.id, $0.slug, SitePaths.article) }
+        current += content.categories.map { (.categories, $0.id, $0.slug, SitePaths.category) }
+        current += content.topics.map { (.topics, $0.id, $0.slug, { SitePaths.topic($0) }) }
+        current += content.posts.map { (.posts, $0.id, $0.slug, SitePaths.post) }
         var live: [SlugHistory.Kind: Set<String>] = [:]
         for entry in current {
             history.record(entry.0, id: entry.id, slug: entry.slug)

@@ -1,0 +1,24 @@
+import CStar
+
+/// A category as the site uses it, with its articles in order.
+public struct CategoryItem: Sendable, Hashable {
+    public var id: String
+    /// The slug the API gives, which hosted links use.
+    public var apiSlug: String
+    /// The slug of its page.
+    public var slug: String
+    public var name: String
+    public var description: String?
+    /// Its articles' indices in ``SiteContent/articles``, in the category's order.
+    public var articles: [Int]
+
+    init(_ category: CStar.Category, slug: String) {
+        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
+        id = clean(category.id)
+        apiSlug = clean(category.slug)
+        self.slug = slug
+        name = clean(category.name)
+        description = category.description.map(clean)
+        articles = []
+    }
+}

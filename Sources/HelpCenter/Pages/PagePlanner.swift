@@ -1,0 +1,104 @@
+import CStar
+import Foundation
+
+/// Plans every page of a site from its content: the pages in a fixed order, each as a ``PagePlan``.
+/// Each page kind's file (`Pages/Kinds/`) holds how its plan is made; this type holds what several
+/// kinds share: links, breadcrumbs and how lists show articles and posts.
+struct PagePlanner: Sendable {
+    let content: SiteContent
+    let options: SiteOptions
+
+    /// How many popular articles the home page lists, and the search page offers when nothing matches.
+    static let popularCount = 8
+
+    /// Every page of the site, in a fixed order.
+    func plans() -> [PagePlan] {
+        var plans = [HomePage.plan(self), SearchPage.plan(self), NotFoundPage.plan(self)]
+        plans += content.categories.indices.map { CategoryPage.plan(self, category: $0) }
+        plans += content.articles.indices.map { ArticlePage.plan(self, article: $0) }
+        if content.hasCommunity {
+            plans.append(CommunityPage.plan(self))
+            for index in content.topics.indices {
+                let count = content.topics[index].posts.count
+                for page in 1...max(1, (count + options.postsPerPage - 1) / options.postsPerPage) {
+                    plans.append(TopicPage.plan(self, topic: index, byVotes: false, page: page))
+                    plans.append(TopicPage.plan(self, topic: index, byVotes: true, page: page))
+                }
+            }
+            plans += content.posts.indices.map { PostPage.plan(self, post: $0) }
+        }
+        return plans
+    }
+
+    /// A hash of what every page shows of the site as a whole (its title, whether it has a community,
+    /// the team), a part of every page's fingerprint.
+    var siteKey: UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(siteTitle)
+        hasher.combine(content.hasCommunity)
+        hasher.combine(content.team)
+        return hasher.finalize()
+    }
+
+    var siteTitle: String { content.teamDisplayName }
+
+    func links(_ path: String) -> PageLinks {
+        PageLinks(path: path, basePath: options.basePath)
+    }
+
+    func breadcrumbs(_ items: [(name: String, path: String?)], links: PageLinks) -> TemplateValue {
+        .list(items.map { item -> TemplateObject in
+            ["name": .string(item.name), "url": item.path.map { .string(links.url($0)) }]
+        })
+    }
+
+    func breadcrumbData(_ items: [(name: String, path: String?)], current: String) -> JSONValue {
+        JSONLD.breadcrumbs(items.map { ($0.name, options.absoluteURL($0.path ?? current)) })
+    }
+
+    /// How a list shows an article.
+    func articleSummary(_ index: Int, links: PageLinks) -> TemplateValue {
+        let article = content.articles[index]
+        var summary: TemplateObject = [
+            "title": .string(article.title), "url": .string(links.url(SitePaths.article(article.slug))),
+            "readingTime": .string(article.readingTime),
+        ]
+        if let excerpt = article.excerpt, !excerpt.isEmpty { summary["excerpt"] = .string(excerpt) }
+        if let category = article.categoryIndex { summary["categoryName"] = .string(content.categories[category].name) }
+        summary.merge(DisplayDate.context(article.shownDate, prefix: "updated"))
+        return .object(summary)
+    }
+
+    /// The popular articles of the home and search pages, as a list shows them.
+    func popularSummaries(links: PageLinks, count: Int = popularCount) -> TemplateObject {
+        [
+            "popular": .list(content.popular.prefix(count).map { articleSummary($0, links: links) }),
+            "hasPopular": .bool(!content.popular.isEmpty),
+        ]
+    }
+
+    /// How a list shows a post; `showsTopic: false` where the list is the topic's own page.
+    func postSummary(_ index: Int, links: PageLinks, showsTopic: Bool = true) -> TemplateObject {
+        let post = content.posts[index]
+        let status = Post.Status(rawValue: post.status)
+        var summary: TemplateObject = [
+            "title": .string(post.title), "url": .string(links.url(SitePaths.post(post.slug))),
+            "status": .string(PostPage.statusClass(status)), "statusLabel": .string(PostPage.statusLabel(status)),
+            "voteCountLabel": .string(count(post.voteCount, "vote", "votes")),
+            "commentCountLabel": .string(count(post.comments.count, "comment", "comments")),
+            "authorName": .string(post.authorName ?? "Anonymous"), "isPinned": .bool(post.isPinned), "isLocked": .bool(post.isLocked),
+        ]
+        if showsTopic, let topic = post.topicIndex { summary["topicName"] = .string(content.topics[topic].name) }
+        summary.merge(DisplayDate.context(post.createdAt, prefix: "created"))
+        return summary
+    }
+
+    /// The latest date of `dates`.
+    func latest(_ dates: some Sequence<Date?>) -> Date? {
+        dates.compactMap { $0 }.max()
+    }
+
+    func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+}
