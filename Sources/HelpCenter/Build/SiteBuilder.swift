@@ -36,7 +36,9 @@ public struct SiteBuilder: Sendable {
         var clock = PhaseClock()
         let inputs = try BuildInputs(options: options)
         clock.finish("inputs")
-        return try await build(snapshot, inputs: inputs, inputHash: nil, clock: clock)
+        let content = resolveContent(snapshot)
+        clock.finish("content")
+        return try await build(content, inputs: inputs, inputHash: nil, clock: clock)
     }
 
     /// Reads and builds the snapshot file at `url`. With a cache folder, a rebuild whose inputs are
@@ -62,7 +64,10 @@ public struct SiteBuilder: Sendable {
             return report
         }
         clock.finish("inputs")
-        return try await build(snapshot, inputs: inputs, inputHash: inputHash, clock: clock)
+        // The snapshot's JSON is let go once resolved: the rest of the build reads only the content.
+        let content = resolveContent(consume snapshot)
+        clock.finish("content")
+        return try await build(content, inputs: inputs, inputHash: inputHash, clock: clock)
     }
 
     /// The snapshot at `url` and the hash of every input, or no snapshot when the last build had the
@@ -79,14 +84,12 @@ public struct SiteBuilder: Sendable {
         return (try Snapshot(data: data, path: url.path), inputHash)
     }
 
-    /// The phases after the inputs are read: resolve content → plan pages → render and write → search
-    /// index → feeds and redirects → check links → commit, each timed in the report.
-    private func build(_ snapshot: Snapshot, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {
+    /// The phases after the content is resolved: plan pages → render and write → search index → feeds
+    /// and redirects → check links → commit, each timed in the report.
+    private func build(_ content: SiteContent, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {
         var clock = clock
         var inputs = inputs
         inputs.cache = inputs.cache?.withPages()
-        let content = resolveContent(snapshot)
-        clock.finish("content")
 
         let renderer = PageRenderer(content: content, options: options, theme: inputs.theme)
         let planner = PagePlanner(content: content, options: options)

@@ -7,6 +7,35 @@ import Foundation
 struct PagePlanner: Sendable {
     let content: SiteContent
     let options: SiteOptions
+    /// How lists show each article and post, but for its link (which depends on the listing page): made
+    /// once, since an article is listed on many pages.
+    private let articleSummaries: [TemplateObject]
+    private let postSummaries: [TemplateObject]
+
+    init(content: SiteContent, options: SiteOptions) {
+        self.content = content
+        self.options = options
+        articleSummaries = content.articles.map { article in
+            var summary: TemplateObject = ["title": .string(article.title), "readingTime": .string(article.readingTime)]
+            if let excerpt = article.excerpt, !excerpt.isEmpty { summary["excerpt"] = .string(excerpt) }
+            if let category = article.categoryIndex { summary["categoryName"] = .string(content.categories[category].name) }
+            summary.merge(DisplayDate.context(article.shownDate, prefix: "updated"))
+            return summary
+        }
+        postSummaries = content.posts.map { post in
+            let status = Post.Status(rawValue: post.status)
+            var summary: TemplateObject = [
+                "title": .string(post.title), "status": .string(PostPage.statusClass(status)),
+                "statusLabel": .string(PostPage.statusLabel(status)),
+                "voteCountLabel": .string(Self.count(post.voteCount, "vote", "votes")),
+                "commentCountLabel": .string(Self.count(post.comments.count, "comment", "comments")),
+                "authorName": .string(post.authorName ?? "Anonymous"), "isPinned": .bool(post.isPinned),
+                "isLocked": .bool(post.isLocked),
+            ]
+            summary.merge(DisplayDate.context(post.createdAt, prefix: "created"))
+            return summary
+        }
+    }
 
     /// How many popular articles the home page lists, and the search page offers when nothing matches.
     static let popularCount = 8
@@ -58,14 +87,8 @@ struct PagePlanner: Sendable {
 
     /// How a list shows an article.
     func articleSummary(_ index: Int, links: PageLinks) -> TemplateValue {
-        let article = content.articles[index]
-        var summary: TemplateObject = [
-            "title": .string(article.title), "url": .string(links.url(SitePaths.article(article.slug))),
-            "readingTime": .string(article.readingTime),
-        ]
-        if let excerpt = article.excerpt, !excerpt.isEmpty { summary["excerpt"] = .string(excerpt) }
-        if let category = article.categoryIndex { summary["categoryName"] = .string(content.categories[category].name) }
-        summary.merge(DisplayDate.context(article.shownDate, prefix: "updated"))
+        var summary = articleSummaries[index]
+        summary["url"] = .string(links.url(SitePaths.article(content.articles[index].slug)))
         return .object(summary)
     }
 
@@ -80,16 +103,9 @@ struct PagePlanner: Sendable {
     /// How a list shows a post; `showsTopic: false` where the list is the topic's own page.
     func postSummary(_ index: Int, links: PageLinks, showsTopic: Bool = true) -> TemplateObject {
         let post = content.posts[index]
-        let status = Post.Status(rawValue: post.status)
-        var summary: TemplateObject = [
-            "title": .string(post.title), "url": .string(links.url(SitePaths.post(post.slug))),
-            "status": .string(PostPage.statusClass(status)), "statusLabel": .string(PostPage.statusLabel(status)),
-            "voteCountLabel": .string(count(post.voteCount, "vote", "votes")),
-            "commentCountLabel": .string(count(post.comments.count, "comment", "comments")),
-            "authorName": .string(post.authorName ?? "Anonymous"), "isPinned": .bool(post.isPinned), "isLocked": .bool(post.isLocked),
-        ]
+        var summary = postSummaries[index]
+        summary["url"] = .string(links.url(SitePaths.post(post.slug)))
         if showsTopic, let topic = post.topicIndex { summary["topicName"] = .string(content.topics[topic].name) }
-        summary.merge(DisplayDate.context(post.createdAt, prefix: "created"))
         return summary
     }
 
@@ -99,6 +115,10 @@ struct PagePlanner: Sendable {
     }
 
     func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        Self.count(number, singular, plural)
+    }
+
+    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
         "\(number) \(number == 1 ? singular : plural)"
     }
 }
