@@ -145,7 +145,7 @@ struct BuildCache: Sendable {
             records.optionalString(document.status)
             records.integer(search.titleLength)
             records.unsigned(UInt64(search.terms.count))
-            for (term, hit) in search.terms.sorted(by: { $0.key < $1.key }) {
+            for (term, hit) in zip(search.terms, search.hits) {
                 shared(term)
                 records.unsigned(UInt64(hit.score))
                 records.unsigned(UInt64(hit.heading))
@@ -246,14 +246,17 @@ struct BuildCache: Sendable {
         let status = try reader.optionalString()
         let titleLength = try reader.integer()
         let count = try reader.count()
-        var terms: [String: TermHit] = Dictionary(minimumCapacity: count)
+        var terms: [String] = []
+        var hits: [TermHit] = []
+        terms.reserveCapacity(count)
+        hits.reserveCapacity(count)
         for _ in 0..<count {
-            terms[try shared(&reader, termList)] = TermHit(
-                score: try reader.small(), heading: try reader.small(), inTitle: try reader.flag())
+            terms.append(try shared(&reader, termList))
+            hits.append(TermHit(score: try reader.small(), heading: try reader.small(), inTitle: try reader.flag()))
         }
         let document = SearchDocument(
             kind: kind, title: title, path: path, group: group, excerpt: excerpt, headings: headings, body: "",
             popularity: popularity, status: status)
-        return TokenizedDocument(document: document, terms: terms, titleLength: titleLength)
+        return TokenizedDocument(document: document, terms: terms, hits: hits, titleLength: titleLength)
     }
 }

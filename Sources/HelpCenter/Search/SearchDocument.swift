@@ -27,21 +27,32 @@ public struct SearchDocument: Sendable, Hashable {
     public var status: String?
 }
 
-/// Where a term occurs in a document, as the index stores it.
+/// Where a term occurs in a document, as the index stores it: three bytes, since a large site holds
+/// millions of them until its index is written.
 struct TermHit: Sendable, Hashable {
     /// Field-weighted occurrences, capped to fit the index's encoding.
-    var score: Int
-    /// 1 + the index of the first heading containing the term; 0 when no heading does.
-    var heading: Int
+    var score: UInt8
+    /// 1 + the index of the first heading containing the term; 0 when no heading does. Headings
+    /// beyond ``PostingsEncoding/maxHeading`` are stored as `maxHeading + 1` (the index links those to
+    /// the page, as it does for 0).
+    var heading: UInt8
     /// Whether the document's title holds the term.
     var inTitle = false
+
+    init(score: Int, heading: Int, inTitle: Bool = false) {
+        self.score = UInt8(min(score, TokenizedDocument.maxScore))
+        self.heading = UInt8(min(heading, PostingsEncoding.maxHeading + 1))
+        self.inTitle = inTitle
+    }
 }
 
 /// A document broken into weighted terms, ready to be merged into the index.
 struct TokenizedDocument: Sendable {
     /// The document, without its body text once tokenized.
     var document: SearchDocument
-    var terms: [String: TermHit]
+    /// The document's distinct terms, sorted, and where each occurs (``hits``, in the same order).
+    var terms: [String]
+    var hits: [TermHit]
     /// How many terms the title has: with ``TermHit/inTitle``, how much of the title a query covers.
     var titleLength: Int
 
@@ -49,26 +60,27 @@ struct TokenizedDocument: Sendable {
     static let titleWeight = 16, headingWeight = 6, summaryWeight = 3, bodyWeight = 1, maxBodyHits = 4
     static let maxScore = 63
 
-    init(document: SearchDocument, terms: [String: TermHit], titleLength: Int) {
+    init(document: SearchDocument, terms: [String], hits: [TermHit], titleLength: Int) {
         self.document = document
         self.terms = terms
+        self.hits = hits
         self.titleLength = titleLength
     }
 
     init(_ document: SearchDocument, tokenizer: SearchTokenizer) {
         self.document = document
-        var terms: [String: TermHit] = [:]
+        var found: [String: (score: Int, heading: Int, inTitle: Bool)] = [:]
         func add(_ text: [String], weight: Int, cap: Int = 1, heading: Int = 0, title: Bool = false) {
             var seen: [String: Int] = [:]
             for term in text {
                 let count = seen[term, default: 0]
                 guard count < cap else { continue }
                 seen[term] = count + 1
-                var hit = terms[term] ?? TermHit(score: 0, heading: 0)
+                var hit = found[term] ?? (0, 0, false)
                 hit.score = min(Self.maxScore, hit.score + weight)
                 if hit.heading == 0 { hit.heading = heading }
                 hit.inTitle = hit.inTitle || title
-                terms[term] = hit
+                found[term] = hit
             }
         }
         let title = tokenizer.terms(document.title)
@@ -79,7 +91,9 @@ struct TokenizedDocument: Sendable {
         add(tokenizer.terms(document.group ?? ""), weight: Self.summaryWeight)
         add(tokenizer.terms(document.excerpt), weight: Self.summaryWeight)
         add(tokenizer.terms(document.body), weight: Self.bodyWeight, cap: Self.maxBodyHits)
-        self.terms = terms
+        let sorted = found.sorted { $0.key < $1.key }
+        terms = sorted.map(\.key)
+        hits = sorted.map { TermHit(score: $0.value.score, heading: $0.value.heading, inTitle: $0.value.inTitle) }
         // The index never shows the body text; keeping it for every page would only hold memory.
         self.document.body = ""
         titleLength = title.count

@@ -72,9 +72,9 @@ public struct SearchIndexBuilder: Sendable {
                 .array(Self.linkedHeadings(document.headings).map { .array([.string($0.text), .string($0.id)]) }),
                 document.status.map(IndexJSON.Value.string) ?? .null,
             ])))
-            for (term, hit) in entry.tokenized.terms {
+            for (term, hit) in zip(entry.tokenized.terms, entry.tokenized.hits) {
                 postings[term, default: []].append(.init(
-                    document: number, score: hit.score, heading: hit.heading,
+                    document: number, score: Int(hit.score), heading: Int(hit.heading),
                     titleLength: hit.inTitle ? max(1, entry.tokenized.titleLength) : 0))
             }
         }
