@@ -49,16 +49,30 @@ import Testing
         }
     }
 
+    /// Rounds of random edits (each kind of content edit at least once, and a template override changed every
+    /// fourth round); after each, the incremental build's site equals a clean build's, byte for byte.
     @Test func randomEditsGiveTheSameSiteAsACleanBuild() async throws {
-        let workspace = try Workspace()
+        var workspace = try Workspace()
+        let templates = workspace.root.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        workspace.templates = templates
         var snapshot = try DemoHelpCenter.snapshot()
         var random = SeededGenerator(seed: 2026)
+        var deck = SnapshotEdit.Deck()
+        var kinds: Set<SnapshotEdit> = []
+        var templateEdits = 0
         _ = try await workspace.build(snapshot)
         var reused = 0
-        for round in 1...10 {
+        for round in 1...Self.rounds {
             var applied: [String] = []
             for _ in 0..<Int.random(in: 1...3, using: &random) {
-                applied.append(SnapshotEdits.apply(to: &snapshot, using: &random))
+                let edit = deck.next(using: &random)
+                kinds.insert(edit)
+                applied.append(SnapshotEdits.apply(edit, to: &snapshot, using: &random))
+            }
+            if round % 4 == 0 {
+                applied.append(try TemplateEdits.apply(templateEdits, in: templates, using: &random))
+                templateEdits += 1
             }
             let report = try await workspace.build(snapshot)
             let incremental = try SiteFixtures.files(in: workspace.site)
@@ -70,7 +84,12 @@ import Testing
             reused += report.files - report.written
         }
         #expect(reused > 0, "no build kept a single file")
+        #expect(kinds.count == SnapshotEdit.allCases.count, "edits never made: \(Set(SnapshotEdit.allCases).subtracting(kinds))")
+        #expect(templateEdits >= 3, "no template override was removed")
     }
+
+    /// Rounds of the random-edit test: enough for every kind of edit; about 16 s of CPU in a debug build.
+    static let rounds = 16
 
     @Test func aRebuildWithNoChangeWritesNothing() async throws {
         let workspace = try Workspace()
@@ -161,94 +180,5 @@ import Testing
         let fresh = try await workspace.build(snapshot)
         #expect(fresh.written == fresh.files)
         #expect(try SiteFixtures.files(in: workspace.site) == clean)
-    }
-}
-
-/// Random edits of a snapshot, like those a team makes between two builds.
-enum SnapshotEdits {
-    static func edited<Object: APIObject>(_ object: Object, _ change: (inout JSONObject) -> Void) -> Object {
-        var json = object.json
-        change(&json)
-        return Object(unchecked: json)
-    }
-
-    /// Applies one random edit and says what it was.
-    static func apply(to snapshot: inout Snapshot, using random: inout SeededGenerator) -> String {
-        var articles = snapshot.library.articles
-        var community = snapshot.community!
-        let pick = articles.indices.randomElement(using: &random)!
-        let other = articles.randomElement(using: &random)!
-        let word = ["sync", "offline", "billing", "zeppelin", "export", "quartz"].randomElement(using: &random)!
-        defer {
-            snapshot.library.articles = articles
-            snapshot.community = community
-        }
-        switch Int.random(in: 0..<14, using: &random) {
-        case 0:
-            articles[pick] = edited(articles[pick]) {
-                let link = "https://www.cstar.help/library/\(snapshot.team.slug)/articles/\(other.slug)"
-                $0.set(LibraryArticle.Field.content, .string((articles[pick].content ?? "") + "\n\nMore on \(word): [see this](\(link)).\n"))
-            }
-            return "body of \(articles[pick].slug)"
-        case 1:
-            articles[pick] = edited(articles[pick]) { $0.set(LibraryArticle.Field.title, .string("\(word.capitalized) \(articles[pick].title)")) }
-            return "title of \(articles[pick].slug)"
-        case 2:
-            let old = articles[pick].slug
-            articles[pick] = edited(articles[pick]) { $0.set(LibraryArticle.Field.slug, .string(old + "-\(word)")) }
-            snapshot.library.popular = snapshot.library.popular.map { $0 == old ? old + "-\(word)" : $0 }
-            return "slug of \(old)"
-        case 3:
-            let category = snapshot.library.categories.randomElement(using: &random)!
-            articles[pick] = edited(articles[pick]) {
-                $0.set(LibraryArticle.Field.categorySlug, .string(category.slug))
-                $0.set(LibraryArticle.Field.categoryID, nil)
-                $0.set(LibraryArticle.Field.category, nil)
-            }
-            return "category of \(articles[pick].slug)"
-        case 4:
-            let removed = articles.remove(at: pick)
-            return "removed \(removed.slug)"
-        case 5:
-            let number = UInt32.random(in: 0...UInt32.max, using: &random)
-            articles.append(edited(articles[pick]) {
-                $0.set(LibraryArticle.Field.id, .string("new-\(number)"))
-                $0.set(LibraryArticle.Field.slug, .string("new-article-\(number)"))
-                $0.set(LibraryArticle.Field.title, .string("New article about \(word)"))
-            })
-            return "added new-article-\(number)"
-        case 6:
-            articles[pick] = edited(articles[pick]) { $0.set(LibraryArticle.Field.viewCount, .int(Int64.random(in: 0...100_000, using: &random))) }
-            return "views of \(articles[pick].slug)"
-        case 7:
-            let index = snapshot.library.categories.indices.randomElement(using: &random)!
-            snapshot.library.categories[index] = edited(snapshot.library.categories[index]) {
-                $0.set(CStar.Category.Field.name, .string("\(word.capitalized) and more"))
-            }
-            return "name of category \(index)"
-        case 8:
-            let index = community.posts.indices.randomElement(using: &random)!
-            community.posts[index] = edited(community.posts[index]) { $0.set(Post.Field.body, .string(community.posts[index].body + "\n\nAlso \(word).")) }
-            return "body of post \(community.posts[index].slug)"
-        case 9:
-            let post = community.posts.randomElement(using: &random)!
-            let number = UInt32.random(in: 0...UInt32.max, using: &random)
-            community.comments[post.slug, default: []].append(CStar.Comment(
-                id: "k-\(number)", postID: post.id, body: "What about \(word)?", authorName: "Sam",
-                createdAt: "2026-11-20T10:00:00Z"))
-            return "comment on \(post.slug)"
-        case 10:
-            let removed = community.posts.remove(at: community.posts.indices.randomElement(using: &random)!)
-            return "removed post \(removed.slug)"
-        case 11:
-            snapshot.team.name = "\(word.capitalized) Inc."
-            return "team name"
-        case 12:
-            snapshot.library.popular.reverse()
-            return "popular order"
-        default:
-            articles[pick] = edited(articles[pick]) { $0.set(LibraryArticle.Field.tags, .array([.string(word)])) }
-            return "tags of \(articles[pick].slug)"
-        }
     }
 }
