@@ -63,6 +63,14 @@ public struct BuildReport: Sendable, Codable {
     public struct Phase: Sendable, Codable {
         public var name: String
         public var seconds: Double
+        /// The process's peak resident memory so far, in bytes, when the phase ended (Linux only).
+        public var peakMemory: Int?
+
+        public init(name: String, seconds: Double, peakMemory: Int? = nil) {
+            self.name = name
+            self.seconds = seconds
+            self.peakMemory = peakMemory
+        }
     }
 
     public var totalPages: Int { pages.values.reduce(0, +) }
@@ -80,7 +88,8 @@ public struct BuildReport: Sendable, Codable {
             : "Built \(output): \(contents)\(changes), \(Self.size(bytes))"
         var lines = [
             headline + (redirects > 0 ? ", \(redirects) redirect\(redirects == 1 ? "" : "s")" : ""),
-            "Time: " + phases.joined(separator: ", "),
+            "Time: " + phases.joined(separator: ", ")
+                + ((self.phases.last?.peakMemory).map { "; peak memory \(Self.size($0))" } ?? ""),
         ]
         if !warnings.isEmpty { lines.append("\(warnings.count) warning\(warnings.count == 1 ? "" : "s")") }
         return lines.joined(separator: "\n")
@@ -113,8 +122,19 @@ struct PhaseClock {
     mutating func finish(_ name: String) {
         let now = ContinuousClock.now
         let elapsed = now - started
-        phases.append(.init(name: name, seconds: elapsed.inSeconds))
+        phases.append(.init(name: name, seconds: elapsed.inSeconds, peakMemory: PeakMemory.bytes()))
         started = now
+    }
+}
+
+/// The process's peak resident set size, from `/proc/self/status` (`VmHWM`); `nil` where there is none.
+enum PeakMemory {
+    static func bytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Int(line.split(separator: " ").dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes * 1024
     }
 }
 

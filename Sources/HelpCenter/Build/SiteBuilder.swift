@@ -34,7 +34,8 @@ public struct SiteBuilder: Sendable {
     public func build(snapshot: Snapshot) async throws -> BuildReport {
         try BuildLocations(options: options).check()
         var clock = PhaseClock()
-        let inputs = try BuildInputs(options: options)
+        var inputs = try BuildInputs(options: options)
+        inputs.cache = inputs.cache?.withPages()
         clock.finish("inputs")
         let content = resolveContent(snapshot)
         clock.finish("content")
@@ -48,7 +49,7 @@ public struct SiteBuilder: Sendable {
     public func build(snapshotFile url: URL) async throws -> BuildReport {
         try BuildLocations(options: options, snapshotFile: url).check()
         var clock = PhaseClock()
-        let inputs = try BuildInputs(options: options)
+        var inputs = try BuildInputs(options: options)
         let (snapshot, inputHash) = try readSnapshot(url, inputs: inputs)
         guard let snapshot else {
             clock.finish("check")
@@ -63,6 +64,7 @@ public struct SiteBuilder: Sendable {
             }
             return report
         }
+        inputs.cache = inputs.cache?.withPages()
         clock.finish("inputs")
         // The snapshot's JSON is let go once resolved: the rest of the build reads only the content.
         let content = resolveContent(consume snapshot)
@@ -88,12 +90,10 @@ public struct SiteBuilder: Sendable {
     /// and redirects → check links → commit, each timed in the report.
     private func build(_ content: SiteContent, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {
         var clock = clock
-        var inputs = inputs
-        inputs.cache = inputs.cache?.withPages()
 
         let renderer = PageRenderer(content: content, options: options, theme: inputs.theme)
         let planner = PagePlanner(content: content, options: options)
-        let plans = planner.plans()
+        let sitePages = planner.pages()
         var siteKey = StableHasher(planner.siteKey)
         siteKey.combine(renderer.markdownKey)
         clock.finish("plan")
@@ -104,7 +104,7 @@ public struct SiteBuilder: Sendable {
             try files.emit(OutputFolder.markerName, Data(OutputFolder.markerText.utf8))
             for asset in inputs.assets { try files.emit(asset.path, asset.data) }
             let pages = try await renderPages(
-                plans, renderer: renderer, siteKey: siteKey.finalize(), into: output, previous: inputs.cache,
+                sitePages, planner: planner, renderer: renderer, siteKey: siteKey.finalize(), into: output, previous: inputs.cache,
                 caching: inputs.cacheFile != nil)
             for page in pages { files.add(page.path, page.entry, written: page.written) }
             clock.finish("pages")
@@ -254,8 +254,8 @@ public struct SiteBuilder: Sendable {
     /// flight at once. Markdown parsing is serialised by the renderer's lock; templating and writing run
     /// in parallel with it.
     private func renderPages(
-        _ plans: [PagePlan], renderer: PageRenderer, siteKey: UInt64, into output: OutputFolder, previous: BuildCache?,
-        caching: Bool
+        _ plans: [PagePlanner.Page], planner: PagePlanner, renderer: PageRenderer, siteKey: UInt64, into output: OutputFolder,
+        previous: BuildCache?, caching: Bool
     ) async throws -> [BuiltPage] {
         let width = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         return try await withThrowingTaskGroup(of: (Int, BuiltPage).self) { group in
@@ -263,8 +263,9 @@ public struct SiteBuilder: Sendable {
             var next = 0
             func add() {
                 let index = next
-                let plan = plans[index]
+                let page = plans[index]
                 group.addTask {
+                    let plan = planner.plan(page)
                     let path = plan.file
                     if let entry = previous?.files[path], let record = entry.page, output.existingStamp(path) == entry.stamp,
                         renderer.fingerprint(plan, site: siteKey, links: record.sourceLinks) == entry.hash

@@ -40,23 +40,47 @@ struct PagePlanner: Sendable {
     /// How many popular articles the home page lists, and the search page offers when nothing matches.
     static let popularCount = 8
 
-    /// Every page of the site, in a fixed order.
-    func plans() -> [PagePlan] {
-        var plans = [HomePage.plan(self), SearchPage.plan(self), NotFoundPage.plan(self)]
-        plans += content.categories.indices.map { CategoryPage.plan(self, category: $0) }
-        plans += content.articles.indices.map { ArticlePage.plan(self, article: $0) }
+    /// A page of the site, before it is planned: which kind, and of which item.
+    enum Page: Sendable, Hashable {
+        case home, search, notFound, community
+        case category(Int)
+        case article(Int)
+        case topic(Int, byVotes: Bool, page: Int)
+        case post(Int)
+    }
+
+    /// Every page of the site, in a fixed order. Each is planned (``plan(_:)``) only when it is
+    /// rendered, so that a large site never holds every page's plan at once.
+    func pages() -> [Page] {
+        var pages: [Page] = [.home, .search, .notFound]
+        pages += content.categories.indices.map(Page.category)
+        pages += content.articles.indices.map(Page.article)
         if content.hasCommunity {
-            plans.append(CommunityPage.plan(self))
+            pages.append(.community)
             for index in content.topics.indices {
                 let count = content.topics[index].posts.count
                 for page in 1...max(1, (count + options.postsPerPage - 1) / options.postsPerPage) {
-                    plans.append(TopicPage.plan(self, topic: index, byVotes: false, page: page))
-                    plans.append(TopicPage.plan(self, topic: index, byVotes: true, page: page))
+                    pages.append(.topic(index, byVotes: false, page: page))
+                    pages.append(.topic(index, byVotes: true, page: page))
                 }
             }
-            plans += content.posts.indices.map { PostPage.plan(self, post: $0) }
+            pages += content.posts.indices.map(Page.post)
         }
-        return plans
+        return pages
+    }
+
+    /// The plan of `page`: the page kind's file (`Pages/Kinds/`) makes it.
+    func plan(_ page: Page) -> PagePlan {
+        switch page {
+        case .home: HomePage.plan(self)
+        case .search: SearchPage.plan(self)
+        case .notFound: NotFoundPage.plan(self)
+        case .community: CommunityPage.plan(self)
+        case .category(let index): CategoryPage.plan(self, category: index)
+        case .article(let index): ArticlePage.plan(self, article: index)
+        case .topic(let index, let byVotes, let number): TopicPage.plan(self, topic: index, byVotes: byVotes, page: number)
+        case .post(let index): PostPage.plan(self, post: index)
+        }
     }
 
     /// A hash of what every page shows of the site as a whole (its title, whether it has a community,
