@@ -1,14 +1,18 @@
 import CCmarkGFM
 import Foundation
 
-/// The one way into cmark-gfm: parse (behind one lock), let a caller edit the tree, render HTML.
+/// The one way into cmark-gfm: parse, let a caller edit the tree, render HTML.
 ///
-/// cmark-gfm's parser is not thread-safe (its inline parser shares a global special-character table,
-/// and parsing documents concurrently silently drops strikethrough and autolinks), so every parse in
-/// the process goes through ``lock``. Editing the parsed tree and rendering it touch only that
-/// document, so they run outside the lock, in parallel with other parses.
+/// cmark-gfm 0.29.0.gfm.6 keeps one mutable table in the process, the inline parser's special
+/// characters (`SPECIAL_CHARS`, with `SKIP_CHARS` for emphasis): `cmark_parser_finish` adds its inline
+/// extensions' characters (`~`, `:`, `w`) before it parses the inlines and removes them after, so a
+/// document finished while another is being finished silently loses strikethrough and autolinks.
+/// Nothing else reads or writes the table, and nothing else in parsing or rendering touches state
+/// outside its own parser and document (the registry and node types are written once, at
+/// registration). So only finishing goes through ``finishLock``; feeding the parser (block parsing),
+/// editing the tree and rendering it run in parallel.
 enum Cmark {
-    private static let lock = NSLock()
+    private static let finishLock = NSLock()
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
     static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
@@ -18,31 +22,22 @@ enum Cmark {
     static func render(_ markdown: String, unsafe: Bool, edit: (OpaquePointer) -> Bool) -> String? {
         // Table alignment as `style` attributes: the `align` attribute is obsolete in HTML5.
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | (unsafe ? CMARK_OPT_UNSAFE : 0)
+        _ = registered
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let extension_ = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extension_)
+            }
+        }
         var text = markdown
-        let parsed: (parser: OpaquePointer, document: OpaquePointer)? = lock.withLock {
-            _ = registered
-            guard let parser = cmark_parser_new(options) else { return nil }
-            for name in extensions {
-                if let extension_ = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, extension_)
-                }
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
-            text.withUTF8 { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                }
-            }
-            guard let document = cmark_parser_finish(parser) else {
-                cmark_parser_free(parser)
-                return nil
-            }
-            return (parser, document)
         }
-        guard let (parser, document) = parsed else { return "" }
-        defer {
-            cmark_node_free(document)
-            cmark_parser_free(parser)
-        }
+        guard let document = finishLock.withLock({ cmark_parser_finish(parser) }) else { return "" }
+        defer { cmark_node_free(document) }
         guard edit(document) else { return nil }
         guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }
