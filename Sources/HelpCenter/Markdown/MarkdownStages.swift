@@ -1,0 +1,28 @@
+/// The steps of ``MarkdownRenderer/render(_:rewriteLink:)`` one at a time, for the Markdown benchmark
+/// (`Benchmarks/markdown.py`); visible to the package's targets only.
+package enum MarkdownStages {
+    /// The control characters replaced.
+    package static func cleaned(_ markdown: String) -> String {
+        MarkdownRenderer.withoutControlCharacters(markdown)
+    }
+
+    /// The input guard's verdict, with the default byte limit.
+    package static func rejection(_ markdown: String) -> String? {
+        MarkdownInputGuard.rejection(markdown, maxBytes: MarkdownRenderer.Options().maxBytes)
+    }
+
+    /// cmark-gfm's parse alone: the document parsed and freed.
+    package static func parse(_ markdown: String) {
+        _ = Cmark.render(markdown, unsafe: false) { _ in false }
+    }
+
+    /// cmark-gfm's HTML, parsed and rendered without the renderer's walk over the tree.
+    package static func cmarkHTML(_ markdown: String) -> String {
+        Cmark.render(markdown, unsafe: false) { _ in true } ?? ""
+    }
+
+    /// The last pass over cmark's HTML.
+    package static func finished(_ html: String) -> String {
+        HTMLFinisher.finish(html, headingIDs: [])
+    }
+}
