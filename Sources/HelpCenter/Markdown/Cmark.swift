@@ -44,25 +44,35 @@ enum Cmark {
         return String(cString: html)
     }
 
-    /// The node types cmark's iterator treats as leaves (its `S_is_leaf`).
-    private static let leafTypes: Set<UInt32> = [
-        CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
-        CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE,
-    ].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+    /// Whether cmark's iterator treats nodes of `type` as leaves (its `S_is_leaf`).
+    private static func isLeaf(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK,
+            CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            true
+        default:
+            false
+        }
+    }
 
-    /// How deeply elements nest below `root`: 1 for a document of paragraphs of plain text.
-    static func depth(_ root: OpaquePointer) -> Int {
-        guard let iterator = cmark_iter_new(root) else { return 0 }
+    /// Every node below `root` (itself included), in document order, and how deeply elements nest
+    /// below it: 1 for a document of paragraphs of plain text. One pass of cmark's iterator.
+    static func walk(_ root: OpaquePointer) -> (nodes: [(node: OpaquePointer, type: cmark_node_type)], depth: Int) {
+        var nodes: [(node: OpaquePointer, type: cmark_node_type)] = []
+        guard let iterator = cmark_iter_new(root) else { return (nodes, 0) }
         defer { cmark_iter_free(iterator) }
         var depth = 0
         var deepest = 0
         while true {
             switch cmark_iter_next(iterator) {
             case CMARK_EVENT_DONE:
-                return deepest
+                return (nodes, deepest)
             case CMARK_EVENT_ENTER:
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                nodes.append((node: node, type: type))
                 // Leaf nodes are entered and never exited; every other node, even an empty one, is both.
-                guard let node = cmark_iter_get_node(iterator), !leafTypes.contains(cmark_node_get_type(node).rawValue) else { continue }
+                guard !isLeaf(type) else { continue }
                 depth += 1
                 deepest = max(deepest, depth)
             case CMARK_EVENT_EXIT:
@@ -73,24 +83,10 @@ enum Cmark {
         }
     }
 
-    /// Every node below `root` (itself included), in document order.
-    static func nodes(_ root: OpaquePointer) -> [(node: OpaquePointer, type: cmark_node_type)] {
-        var result: [(OpaquePointer, cmark_node_type)] = []
-        guard let iterator = cmark_iter_new(root) else { return result }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            result.append((node, cmark_node_get_type(node)))
-        }
-        return result
-    }
-
     /// The text of a node's inline content, as a reader sees it (no markup).
     static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
-        for (child, type) in nodes(node) {
+        for (child, type) in walk(node).nodes {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }

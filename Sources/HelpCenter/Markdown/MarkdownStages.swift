@@ -11,14 +11,13 @@ package enum MarkdownStages {
         MarkdownInputGuard.rejection(markdown, maxBytes: MarkdownRenderer.Options().maxBytes)
     }
 
-    /// cmark-gfm's parse alone: the document parsed and freed.
-    package static func parse(_ markdown: String) {
-        _ = Cmark.render(markdown, unsafe: false) { _ in false }
-    }
-
-    /// cmark-gfm's HTML, parsed and rendered without the renderer's walk over the tree.
-    package static func cmarkHTML(_ markdown: String) -> String {
-        Cmark.render(markdown, unsafe: false) { _ in true } ?? ""
+    /// cmark-gfm's HTML, parsed and rendered without the renderer's walk over the tree; `parsed` is
+    /// called between parsing and rendering.
+    package static func cmarkHTML(_ markdown: String, parsed: () -> Void) -> String {
+        Cmark.render(markdown, unsafe: false) { _ in
+            parsed()
+            return true
+        } ?? ""
     }
 
     /// The last pass over cmark's HTML.
