@@ -10,11 +10,13 @@ It renders the `content` of every article of a snapshot (by default the one
 - `cmark-gfm` once per article, one process each (what a tool calling the command per page pays);
 - `helpcenter-markdown-bench` (Sources/helpcenter-markdown-bench): MarkdownRenderer.render on 1 and 2 threads,
   in one process, with what each step of a render costs on one thread.
-Every number is a wall time, the median of --runs; measure on an otherwise idle machine.
+Each row is the median of --runs by wall time, with the CPU time (user + system) of that run; measure on
+an otherwise idle machine, and on a busy one read the CPU columns.
 """
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,14 +32,19 @@ def run(command, **kwargs):
     return subprocess.run(command, check=True, cwd=ROOT, **kwargs)
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(command, runs, **kwargs):
-    """The median wall time of `runs` runs of `command`, its output discarded."""
+    """The median wall time of `runs` runs of `command`, its output discarded, and its CPU time then."""
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), children_cpu()
         run(command, stdout=subprocess.DEVNULL, **kwargs)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        times.append((time.perf_counter() - start, children_cpu() - cpu))
+    return sorted(times)[len(times) // 2]
 
 
 def bench(binary, snapshot, runs, *arguments):
@@ -81,18 +88,20 @@ def main():
         script = f'for f in "$0"/*.md; do {" ".join(CMARK)} "$f" || exit 1; done'
         rows.append(("cmark-gfm, one process per article", timed(["sh", "-c", script, str(files)], 1)))
     for threads in (1, 2):
+        result = bench(binary, options.snapshot, options.runs, "--threads", str(threads))
         rows.append((f"MarkdownRenderer, {threads} thread{'s' if threads > 1 else ''}",
-                     bench(binary, options.snapshot, options.runs, "--threads", str(threads))["seconds"]))
+                     (result["seconds"], result["cpuSeconds"])))
     stages = bench(binary, options.snapshot, 1, "--stages")
 
     print(f"{len(articles)} articles, {size / 1e6:.1f} MB of Markdown ({options.snapshot}); "
-          f"median of {options.runs} runs; {os.cpu_count()} cores")
-    print(f"{'':40} {'seconds':>8} {'docs/s':>9} {'MB/s':>7} {'vs cmark-gfm':>13}")
-    reference = rows[0][1]
-    for name, seconds in rows:
-        print(f"{name:40} {seconds:8.2f} {len(articles) / seconds:9.0f} {size / 1e6 / seconds:7.1f} "
-              f"{seconds / reference:12.2f}×")
-    print("\nOne render's steps on one thread (seconds over all articles):")
+          f"median of {options.runs} runs; {os.cpu_count()} cores; load average at the end "
+          f"{os.getloadavg()[0]:.2f}")
+    print(f"{'':40} {'wall s':>7} {'docs/s':>7} {'MB/s':>6} {'vs cmark-gfm':>12} {'CPU s':>7} {'MB/CPU-s':>8}")
+    reference = rows[0][1][0]
+    for name, (seconds, cpu) in rows:
+        print(f"{name:40} {seconds:7.2f} {len(articles) / seconds:7.0f} {size / 1e6 / seconds:6.1f} "
+              f"{seconds / reference:11.2f}× {cpu:7.2f} {size / 1e6 / cpu:8.1f}")
+    print("\nOne render's steps on one thread (CPU seconds over all articles, the least of three passes):")
     render = stages["render"]
     steps = [
         ("control-character replacement", stages["controlCharacters"]),
