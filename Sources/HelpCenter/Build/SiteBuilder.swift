@@ -216,8 +216,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders and writes every page whose fingerprint changed since `previous`, with a few pages in
-    /// flight at once. Markdown parsing is serialised by the renderer's lock; fingerprinting, templating
-    /// and writing run in parallel with it.
+    /// flight at once. Only the end of each Markdown parse (`cmark_parser_finish`) is serialised, by
+    /// ``Cmark``'s lock; the rest of parsing, fingerprinting, templating and writing run in parallel.
     private func renderPages(
         _ renderer: PageRenderer, into output: OutputFolder, previous: BuildCache?, caching: Bool
     ) async throws -> [BuiltPage] {
