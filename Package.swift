@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Targets whose sources live in `Sources/<name>`; the resources target below excludes them.
-let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter", "SyntheticCorpus", "helpcenter-corpus", "helpcenter-fuzz", "HelpCenterPreview"]
+let sourceTargets = ["CStar", "CStarSnapshot", "CStarEmulator", "CCmarkGFM", "HelpCenter", "helpcenter", "SyntheticCorpus", "helpcenter-corpus", "helpcenter-fuzz", "helpcenter-markdown-bench", "HelpCenterPreview"]
 
 let package = Package(
     name: "helpcenter",
@@ -92,6 +92,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Times the Markdown renderer on a snapshot's articles, for `Benchmarks/markdown.py`.
+        .executableTarget(name: "helpcenter-markdown-bench", dependencies: ["HelpCenter"]),
         // Helpers shared by the test targets: running child processes without blocking the test runner.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(

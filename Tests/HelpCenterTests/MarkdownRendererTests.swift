@@ -6,8 +6,8 @@ import Testing
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()
 
-    /// Parsing is serialised (cmark-gfm's inline parser shares a global table); editing and rendering run
-    /// in parallel. Many documents rendered at once must equal the same documents rendered one by one,
+    /// Only finishing a parse is serialised (cmark-gfm's inline parser shares a global table); block
+    /// parsing, editing and rendering run in parallel. Many documents rendered at once must equal the same documents rendered one by one,
     /// strikethrough, autolinks, tables, task lists and footnotes included.
     @Test func renderingInParallelGivesTheSameHTMLAsOneByOne() async {
         let documents = (0..<400).map { number in

@@ -251,8 +251,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders and writes every page whose fingerprint changed since `previous`, with a few pages in
-    /// flight at once. Markdown parsing is serialised by the renderer's lock; templating and writing run
-    /// in parallel with it.
+    /// flight at once. Only the end of each Markdown parse (`cmark_parser_finish`) is serialised, by
+    /// ``Cmark``'s lock; the rest of parsing, fingerprinting, templating and writing run in parallel.
     private func renderPages(
         _ plans: [PagePlanner.Page], planner: PagePlanner, renderer: PageRenderer, siteKey: UInt64, into output: OutputFolder,
         previous: BuildCache?, caching: Bool

@@ -15,8 +15,12 @@ enum ControlCharacters {
     /// Whether `text` has a forbidden character, read from its UTF-8 bytes: C0 controls are single
     /// bytes, DEL is 0x7F, and C1 controls are 0xC2 followed by 0x80–0x9F.
     static func hasForbidden(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(hasForbidden) ?? hasForbidden(text.utf8)
+    }
+
+    private static func hasForbidden<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: UInt8 = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte < 0x20 {
                 if byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D { return true }
             } else if byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) {

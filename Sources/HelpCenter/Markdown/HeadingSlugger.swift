@@ -13,6 +13,15 @@ public struct HeadingSlugger: Sendable {
     public static func slug(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
+            // ASCII by hand, as the general categories below sort it: letters, digits and `_` stay.
+            if scalar.isASCII {
+                switch scalar {
+                case "a"..."z", "A"..."Z", "0"..."9", "_", "-": result.append(scalar)
+                case " ": result.append("-")
+                default: break
+                }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:

@@ -53,10 +53,11 @@ public struct MarkdownRenderer: Sendable {
         var slugger = HeadingSlugger(reserved: options.reservedIDs)
         var depth = 0
         let rendered = Cmark.render(source, unsafe: options.allowRawHTML) { document in
-            depth = Cmark.depth(document)
+            let nodes: [(node: OpaquePointer, type: cmark_node_type)]
+            (nodes, depth) = Cmark.walk(document)
             guard depth <= MarkdownInputGuard.maxDepth else { return false }
-            text = Self.plainText(document)
-            for (node, type) in Cmark.nodes(document) {
+            text = Self.plainText(nodes)
+            for (node, type) in nodes {
                 switch type {
                 case CMARK_NODE_HEADING where options.headingAnchors:
                     let title = Cmark.plainText(node)
@@ -104,11 +105,11 @@ public struct MarkdownRenderer: Sendable {
         ControlCharacters.replaced(in: text)
     }
 
-    /// The document's text, one block per line.
-    private static func plainText(_ document: OpaquePointer) -> String {
+    /// The text of a document's `nodes` (all of them, in document order), one block per line.
+    private static func plainText(_ nodes: [(node: OpaquePointer, type: cmark_node_type)]) -> String {
         var lines: [String] = []
         var current = ""
-        for (node, type) in Cmark.nodes(document) {
+        for (node, type) in nodes {
             switch type {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 current += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
@@ -131,9 +132,14 @@ public struct MarkdownRenderer: Sendable {
     /// `line` without white space (the Unicode White_Space property) at either end.
     static func trimmed(_ line: String) -> Substring {
         let scalars = line.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isWhitespace($0) })!
         return Substring(scalars[first...last])
+    }
+
+    /// The White_Space property, ASCII without the property tables (tab to carriage return, space).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
     }
 
     /// The text shown when a document is not rendered as Markdown: escaped, in a `<pre>`, and no more
