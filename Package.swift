@@ -96,9 +96,12 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "HelpCenterTests",
-            dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport"],
-            // The GFM spec's examples, vendored so a clone of the repository alone passes its tests.
-            resources: [.copy("GFMSpec")]
+            dependencies: [
+                "HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The GFM and Mustache specs' examples, vendored so a clone of the repository alone passes its tests.
+            resources: [.copy("GFMSpec"), .copy("MustacheSpec")]
         ),
         .testTarget(
             name: "CStarTests",
