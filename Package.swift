@@ -92,6 +92,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Template rendering, each way swift-mustache can be fed against TemplateSet: `Benchmarks/templates.sh`.
+        .executableTarget(
+            name: "template-bench",
+            dependencies: ["HelpCenter", "HelpCenterResources", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Benchmarks/TemplateBench"
+        ),
         // Helpers shared by the test targets: running child processes without blocking the test runner.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
