@@ -3,17 +3,6 @@ import HelpCenter
 import Mustache
 
 extension TemplateValue {
-    /// (a): the value as today's page code gives it, dictionaries and arrays of `Any`.
-    var dictionaryValue: Any {
-        switch self {
-        case .string(let text): text
-        case .int(let number): number
-        case .bool(let flag): flag
-        case .list(let items): items.map(\.dictionaryValue)
-        case .object(let object): object.dictionaryValue
-        }
-    }
-
     /// (b): what swift-mustache is handed for the value: scalars as Swift values (its sections test
     /// `Bool` by casting), lists as arrays of ``TemplateValue``, objects as ``TemplateObject``.
     var parentChild: Any {
@@ -24,14 +13,6 @@ extension TemplateValue {
         case .list(let items): items
         case .object(let object): object
         }
-    }
-}
-
-extension TemplateObject {
-    var dictionaryValue: [String: Any] {
-        var dictionary: [String: Any] = [:]
-        for (key, value) in zip(keys, values) { dictionary[key] = value.dictionaryValue }
-        return dictionary
     }
 }
 
@@ -53,7 +34,7 @@ extension TemplateValue: MustacheParent, MustacheCustomRenderable {
         case .string(let text): text
         case .int(let number): String(number)
         case .bool(let flag): String(flag)
-        case .list, .object: String(describing: dictionaryValue)
+        case .list, .object: String(describing: mustacheValue)
         }
     }
 
