@@ -94,13 +94,22 @@ let package = Package(
         ),
         // Times the Markdown renderer on a snapshot's articles, for `Benchmarks/markdown.py`.
         .executableTarget(name: "helpcenter-markdown-bench", dependencies: ["HelpCenter"]),
+        // Template rendering, each way swift-mustache can be fed against TemplateSet: `Benchmarks/templates.sh`.
+        .executableTarget(
+            name: "template-bench",
+            dependencies: ["HelpCenter", "HelpCenterResources", .product(name: "Mustache", package: "swift-mustache")],
+            path: "Benchmarks/TemplateBench"
+        ),
         // Helpers shared by the test targets: running child processes without blocking the test runner.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "HelpCenterTests",
-            dependencies: ["HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport"],
-            // The GFM spec's examples, vendored so a clone of the repository alone passes its tests.
-            resources: [.copy("GFMSpec")]
+            dependencies: [
+                "HelpCenter", "CStar", "CStarSnapshot", "HelpCenterResources", "SyntheticCorpus", "TestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            // The GFM and Mustache specs' examples, vendored so a clone of the repository alone passes its tests.
+            resources: [.copy("GFMSpec"), .copy("MustacheSpec")]
         ),
         .testTarget(
             name: "CStarTests",

@@ -62,7 +62,7 @@ extension TemplateValue {
     static func list(_ objects: [TemplateObject]) -> TemplateValue { .list(objects.map(TemplateValue.object)) }
 
     /// The value as swift-mustache reads it: dictionaries, arrays, strings, integers and booleans.
-    var mustacheValue: Any {
+    public var mustacheValue: Any {
         switch self {
         case .string(let text): text
         case .int(let number): number
@@ -75,7 +75,7 @@ extension TemplateValue {
 
 extension TemplateObject {
     /// The object as swift-mustache reads it.
-    var mustacheValue: [String: Any] {
+    public var mustacheValue: [String: Any] {
         var dictionary: [String: Any] = [:]
         dictionary.reserveCapacity(keys.count)
         for (key, value) in zip(keys, values) { dictionary[key] = value.mustacheValue }

@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     public static let requiredTemplates = ["layout", "home", "category", "article", "community", "topic", "post", "search", "404"]
 
     private let library: MustacheLibrary
+    /// The same templates, parsed for rendering typed contexts.
+    private let templateSet: TemplateSet
     /// Where each template was loaded from, by name.
     public let sources: [String: URL]
     /// A hash of every template's name and text, for the build cache.
@@ -83,6 +85,13 @@ public struct Theme: Sendable {
                 return "\(url.path) is not a template of the theme" + (guess ?? " and no template uses it as a partial")
             }
         self.library = library
+        // swift-mustache has accepted every template above, with its error messages; TemplateSet
+        // parses as it does.
+        do {
+            templateSet = try TemplateSet(texts)
+        } catch {
+            throw ThemeError(file: sources[error.template]?.path ?? error.template, message: "the template cannot be compiled (at character \(error.offset))")
+        }
         self.sources = sources
         var hasher = StableHasher()
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
@@ -95,6 +104,17 @@ public struct Theme: Sendable {
     /// Renders template `name` with `context`.
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Renders template `name` with a typed context: the same text as the dictionary version gives for
+    /// ``TemplateObject``'s dictionaries, several times faster; empty for an unknown template.
+    public func render(_ name: String, _ context: TemplateObject) -> String {
+        templateSet.render(name, context)
+    }
+
+    /// Renders template `name` with a typed context, as UTF-8, to write to a file as it is.
+    public func renderBytes(_ name: String, _ context: TemplateObject) -> [UInt8] {
+        templateSet.bytes(name, context)
     }
 
     /// `{{> name}}` and `{{< name}}` tags, with their line numbers.
