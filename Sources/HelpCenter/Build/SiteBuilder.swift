@@ -273,7 +273,7 @@ public struct SiteBuilder: Sendable {
                         return (index, BuiltPage(path: path, entry: entry, record: record, written: false))
                     }
                     let page = renderer.render(plan)
-                    let stamp = try output.write(Data(page.html.utf8), to: page.path)
+                    let stamp = try output.write(Data(page.html), to: page.path)
                     let record = BuildCache.PageRecord(
                         kind: page.kind, lastModified: page.lastModified, warnings: page.warnings,
                         sourceLinks: page.sourceLinks, html: HTMLLinks(page.html), search: page.search)

@@ -12,8 +12,16 @@ struct HTMLLinks: Sendable, Hashable {
 
     init(_ html: String) {
         var html = html
+        self = html.withUTF8 { HTMLLinks(utf8: $0) }
+    }
+
+    init(_ html: [UInt8]) {
+        self = html.withUnsafeBufferPointer { HTMLLinks(utf8: $0) }
+    }
+
+    private init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         var seen = Set<String>()
-        html.withUTF8 { bytes in
+        do {
             var index = 0
             let count = bytes.count
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C }

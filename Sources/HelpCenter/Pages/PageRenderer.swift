@@ -10,7 +10,8 @@ public enum PageKind: String, Sendable, Codable, CaseIterable {
 struct RenderedPage: Sendable {
     var path: String
     var kind: PageKind
-    var html: String
+    /// The page's HTML, as UTF-8.
+    var html: [UInt8]
     var lastModified: Date?
     var warnings: [BuildWarning] = []
     /// The page's entry in the search index, for articles and posts.
@@ -101,9 +102,9 @@ struct PageRenderer: Sendable {
         let warnings = plan.warnings.map { BuildWarning($0.kind, $0.message, page: $0.page ?? file) }
         var context = plan.context
         context.merge(layout(plan))
-        context["content"] = .string(theme.render(plan.template, context.mustacheValue))
+        context["content"] = .string(theme.render(plan.template, context))
         return RenderedPage(
-            path: file, kind: plan.kind, html: theme.render("layout", context.mustacheValue), lastModified: plan.lastModified,
+            path: file, kind: plan.kind, html: theme.renderBytes("layout", context), lastModified: plan.lastModified,
             warnings: warnings, search: search.map { TokenizedDocument($0, tokenizer: tokenizer) }, sourceLinks: sourceLinks)
     }
 

@@ -69,18 +69,35 @@ struct TokenizedDocument: Sendable {
 
     init(_ document: SearchDocument, tokenizer: SearchTokenizer) {
         self.document = document
-        var found: [String: (score: Int, heading: Int, inTitle: Bool)] = [:]
+        // One hash lookup per occurrence: each distinct term's slot in the arrays below, which also
+        // count its occurrences in the field being added (`field` tells a new field's count from an old one's).
+        var slots: [String: Int] = [:]
+        var scores: [Int] = [], headings: [Int] = [], inTitle: [Bool] = [], counts: [Int] = [], fields: [Int] = []
+        var field = 0
         func add(_ text: [String], weight: Int, cap: Int = 1, heading: Int = 0, title: Bool = false) {
-            var seen: [String: Int] = [:]
+            field += 1
             for term in text {
-                let count = seen[term, default: 0]
-                guard count < cap else { continue }
-                seen[term] = count + 1
-                var hit = found[term] ?? (0, 0, false)
-                hit.score = min(Self.maxScore, hit.score + weight)
-                if hit.heading == 0 { hit.heading = heading }
-                hit.inTitle = hit.inTitle || title
-                found[term] = hit
+                let slot: Int
+                if let found = slots[term] {
+                    slot = found
+                } else {
+                    slot = scores.count
+                    slots[term] = slot
+                    scores.append(0)
+                    headings.append(0)
+                    inTitle.append(false)
+                    counts.append(0)
+                    fields.append(0)
+                }
+                if fields[slot] != field {
+                    fields[slot] = field
+                    counts[slot] = 0
+                }
+                guard counts[slot] < cap else { continue }
+                counts[slot] += 1
+                scores[slot] = min(Self.maxScore, scores[slot] + weight)
+                if headings[slot] == 0 { headings[slot] = heading }
+                inTitle[slot] = inTitle[slot] || title
             }
         }
         let title = tokenizer.terms(document.title)
@@ -91,9 +108,9 @@ struct TokenizedDocument: Sendable {
         add(tokenizer.terms(document.group ?? ""), weight: Self.summaryWeight)
         add(tokenizer.terms(document.excerpt), weight: Self.summaryWeight)
         add(tokenizer.terms(document.body), weight: Self.bodyWeight, cap: Self.maxBodyHits)
-        let sorted = found.sorted { $0.key < $1.key }
+        let sorted = slots.sorted { $0.key < $1.key }
         terms = sorted.map(\.key)
-        hits = sorted.map { TermHit(score: $0.value.score, heading: $0.value.heading, inTitle: $0.value.inTitle) }
+        hits = sorted.map { TermHit(score: scores[$0.value], heading: headings[$0.value], inTitle: inTitle[$0.value]) }
         // The index never shows the body text; keeping it for every page would only hold memory.
         self.document.body = ""
         titleLength = title.count
