@@ -109,9 +109,12 @@ public struct SiteBuilder: Sendable {
             for page in pages { files.add(page.path, page.entry, written: page.written) }
             clock.finish("pages")
 
+            // The search index is built while the feeds are written and the links checked: no page links
+            // into it, and a link that does is judged once its files are there.
             let searchKey = Self.searchKey(pages)
-            try emitSearchIndex(pages, key: searchKey, into: &files, previous: inputs.cache)
-            clock.finish("search index")
+            let keepIndex = keepsSearchIndex(key: searchKey, files: &files, previous: inputs.cache)
+            let documents = keepIndex ? [] : pages.compactMap(\.record.search)
+            async let builtIndex = keepIndex ? nil : SearchIndexBuilder().build(documents)
 
             var checkedPages = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.record.html) })
             let redirects = inputs.history.map { Redirects(content: content, history: $0) }
@@ -122,8 +125,16 @@ public struct SiteBuilder: Sendable {
             }
             clock.finish("feeds and redirects")
 
-            let brokenLinks = LinkChecker.check(pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
+            var brokenLinks = LinkChecker.check(
+                pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath,
+                pending: keepIndex ? nil : SearchIndexBuilder.folder)
             clock.finish("links")
+
+            if let index = await builtIndex {
+                for file in index.files { try files.emit(file.path, file.data) }
+            }
+            brokenLinks = LinkChecker.settle(brokenLinks, pages: checkedPages, files: Set(files.entries.keys), basePath: options.basePath)
+            clock.finish("search index")
 
             var report = report(
                 content: content, pages: pages, files: files, brokenLinks: brokenLinks, inputs: inputs,
@@ -151,15 +162,11 @@ public struct SiteBuilder: Sendable {
         return content
     }
 
-    /// Writes the search index, or keeps the last build's files when every searchable page is unchanged.
-    private func emitSearchIndex(_ pages: [BuiltPage], key: UInt64, into files: inout SiteFiles, previous: BuildCache?) throws {
-        if let previous, previous.searchKey == key,
-            files.keepAll(previous.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) })
-        {
-            return
-        }
-        let index = SearchIndexBuilder().build(pages.compactMap(\.record.search))
-        for file in index.files { try files.emit(file.path, file.data) }
+    /// Whether the last build's search index files are kept: every searchable page is unchanged and
+    /// its files are still as that build left them.
+    private func keepsSearchIndex(key: UInt64, files: inout SiteFiles, previous: BuildCache?) -> Bool {
+        guard let previous, previous.searchKey == key else { return false }
+        return files.keepAll(previous.files.keys.filter { $0.hasPrefix(SearchIndexBuilder.folder) })
     }
 
     /// The build's report: page counts, files, and every warning, theme and content first.

@@ -41,8 +41,13 @@ public struct LinkChecker: Sendable {
         return Self.check(pages: pages, files: files, basePath: basePath)
     }
 
-    /// The broken links of `pages` (by site path), in a site made of `files`.
-    static func check(pages: [String: HTMLLinks], files: Set<String>, basePath: String) -> [BrokenLink] {
+    /// The reason ``check(pages:files:basePath:pending:)`` gives a link into the `pending` folder whose
+    /// file is not there yet; ``settle(_:pages:files:basePath:)`` judges it.
+    static let pendingReason = "\u{0}pending"
+
+    /// The broken links of `pages` (by site path), in a site made of `files`. Links to a missing file in
+    /// the `pending` folder (one still being written) get ``pendingReason``.
+    static func check(pages: [String: HTMLLinks], files: Set<String>, basePath: String, pending: String? = nil) -> [BrokenLink] {
         var ids: [String: Set<String>] = [:]
         var broken: [BrokenLink] = []
         // A link that climbs to the root first ("../../x/") means the same from every page as deep:
@@ -57,7 +62,8 @@ public struct LinkChecker: Sendable {
                 if shared, let known = verdicts[folder.count]?[link] {
                     reason = known
                 } else {
-                    reason = problem(link, on: page, folder: folder, pages: pages, files: files, basePath: basePath, ids: &ids)
+                    reason = problem(
+                        link, on: page, folder: folder, pages: pages, files: files, basePath: basePath, pending: pending, ids: &ids)
                     if shared { verdicts[folder.count, default: [:]][link] = .some(reason) }
                 }
                 if let reason { broken.append(BrokenLink(page: page, link: link, reason: reason)) }
@@ -66,9 +72,21 @@ public struct LinkChecker: Sendable {
         return broken
     }
 
+    /// `broken` with each link given ``pendingReason`` judged again, now that `files` holds the
+    /// pending folder's files: dropped when it is fine.
+    static func settle(_ broken: [BrokenLink], pages: [String: HTMLLinks], files: Set<String>, basePath: String) -> [BrokenLink] {
+        var ids: [String: Set<String>] = [:]
+        return broken.compactMap { link in
+            guard link.reason == pendingReason else { return link }
+            let folder = link.page.split(separator: "/").dropLast()
+            return problem(link.link, on: link.page, folder: folder, pages: pages, files: files, basePath: basePath, pending: nil, ids: &ids)
+                .map { BrokenLink(page: link.page, link: link.link, reason: $0) }
+        }
+    }
+
     private static func problem(
         _ rawLink: String, on page: String, folder: ArraySlice<Substring>, pages: [String: HTMLLinks], files: Set<String>,
-        basePath: String, ids: inout [String: Set<String>]
+        basePath: String, pending: String?, ids: inout [String: Set<String>]
     ) -> String? {
         let link = rawLink.utf8.contains(UInt8(ascii: "&")) ? unescape(rawLink) : rawLink
         if link.isEmpty { return "empty link" }
@@ -90,7 +108,10 @@ public struct LinkChecker: Sendable {
             file = target
         } else {
             let index = target.isEmpty || target.hasSuffix("/") ? target + "index.html" : target + "/index.html"
-            guard files.contains(index) else { return "no file \(target)" }
+            guard files.contains(index) else {
+                if let pending, target.hasPrefix(pending) { return pendingReason }
+                return "no file \(target)"
+            }
             file = index
         }
         guard let fragment, !fragment.isEmpty, file.hasSuffix(".html") else { return nil }
