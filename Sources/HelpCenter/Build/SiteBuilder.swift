@@ -75,15 +75,19 @@ public struct SiteBuilder: Sendable {
     /// The snapshot at `url` and the hash of every input, or no snapshot when the last build had the
     /// same inputs and left a site that is still intact. The file's bytes are let go before building.
     private func readSnapshot(_ url: URL, inputs: BuildInputs) throws -> (Snapshot?, UInt64) {
-        let data = try Snapshot.fileData(at: url)
-        var hasher = StableHasher(StableHasher.hash(data))
+        // Hashed as it is read, without holding it: an unchanged snapshot is never loaded whole.
+        guard let fileHash = StableHasher.hash(fileAt: url.path) else {
+            _ = try Snapshot.fileData(at: url)
+            throw BuildError.input("cannot read \(url.path)")
+        }
+        var hasher = StableHasher(fileHash)
         hasher.combine(inputs.assetsKey)
         hasher.combine(inputs.historyKey)
         let inputHash = hasher.finalize()
         if let cache = inputs.cache, cache.input == inputHash, cache.siteIsIntact(at: options.output) {
             return (nil, inputHash)
         }
-        return (try Snapshot(data: data, path: url.path), inputHash)
+        return (try Snapshot(data: try Snapshot.fileData(at: url), path: url.path), inputHash)
     }
 
     /// The phases after the content is resolved: plan pages → render and write → search index → feeds

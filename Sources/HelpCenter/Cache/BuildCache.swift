@@ -65,8 +65,8 @@ struct BuildCache: Sendable {
     /// Reads the cache at `url`; `nil` when there is none, it is damaged, or it was written for another
     /// environment. The page records are decoded by ``withPages()``.
     static func load(from url: URL, environment: UInt64) -> BuildCache? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        var reader = CacheReader(Array(data))
+        guard let bytes = CacheReader.bytes(ofFileAt: url.path) else { return nil }
+        var reader = CacheReader(bytes)
         guard let cache = try? decode(&reader), cache.environment == environment else { return nil }
         return cache
     }
@@ -79,7 +79,8 @@ struct BuildCache: Sendable {
 
     /// Whether every file the cache lists is still on disk as the build left it.
     func siteIsIntact(at root: URL) -> Bool {
-        files.allSatisfy { path, entry in FileStamp(path: root.appendingPathComponent(path).path) == entry.stamp }
+        let prefix = root.standardizedFileURL.path + "/"
+        return files.allSatisfy { path, entry in FileStamp(path: prefix + path) == entry.stamp }
     }
 
     // MARK: - Encoding

@@ -142,6 +142,42 @@ struct StableHasher {
         return hasher.finalize()
     }
 
+    /// The hash of the file at `path`, read a mebibyte at a time (a snapshot can be hundreds of
+    /// megabytes, and a build whose inputs are unchanged reads it only for this); `nil` when it cannot
+    /// be read. The same bytes give the same hash however the reads split them.
+    static func hash(fileAt path: String, readSize: Int = 1 << 20) -> UInt64? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = StableHasher()
+        hasher.byte(6)
+        // Up to seven bytes of the last read that did not fill a word, carried to the next read.
+        var carry: [UInt8] = []
+        var total: UInt64 = 0
+        while true {
+            let read: Data?
+            do { read = try handle.read(upToCount: readSize) } catch { return nil }
+            // At the end, Foundation answers nil on some platforms and empty data on others.
+            guard let chunk = read, !chunk.isEmpty else { break }
+            total += UInt64(chunk.count)
+            chunk.withUnsafeBytes { bytes in
+                var start = 0
+                if !carry.isEmpty {
+                    start = min(8 - carry.count, bytes.count)
+                    carry.append(contentsOf: bytes[..<start])
+                    guard carry.count == 8 else { return }
+                    carry.withUnsafeBytes { hasher.words($0) }
+                    carry.removeAll(keepingCapacity: true)
+                }
+                let whole = start + (bytes.count - start) / 8 * 8
+                hasher.words(UnsafeRawBufferPointer(rebasing: bytes[start..<whole]))
+                carry.append(contentsOf: bytes[whole...])
+            }
+        }
+        carry.withUnsafeBytes { hasher.words($0) }
+        hasher.combine(total)
+        return hasher.finalize()
+    }
+
     static func hash(_ data: Data) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(data)

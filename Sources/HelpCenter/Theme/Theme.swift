@@ -120,8 +120,9 @@ public struct Theme: Sendable {
     /// `{{> name}}` and `{{< name}}` tags, with their line numbers.
     static func partialReferences(in text: String) -> [(name: String, line: Int)] {
         var references: [(String, Int)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for match in line.matches(of: /\{\{\s*[><]\s*([^\s}]+)\s*\}\}/) {
+        let tag = /\{\{\s*[><]\s*([^\s}]+)\s*\}\}/
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("{{") {
+            for match in line.matches(of: tag) {
                 references.append((String(match.1), index + 1))
             }
         }
