@@ -288,7 +288,7 @@ public struct SiteBuilder: Sendable {
                     let record = BuildCache.PageRecord(
                         kind: page.kind, lastModified: page.lastModified, warnings: page.warnings,
                         sourceLinks: page.sourceLinks, html: HTMLLinks(page.html), search: page.search)
-                    let fingerprint = caching ? renderer.fingerprint(plan, site: siteKey, links: page.sourceLinks) : 0
+                    let fingerprint = caching ? renderer.fingerprint(plan, site: siteKey, links: page.sourceLinks, known: page.linkTargets) : 0
                     return (index, BuiltPage(path: path, entry: .init(stamp: stamp, hash: fingerprint, page: record), record: record, written: true))
                 }
                 next += 1

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Checks that every internal link and `#anchor` of a built site resolves.
 ///
@@ -48,12 +49,29 @@ public struct LinkChecker: Sendable {
     /// The broken links of `pages` (by site path), in a site made of `files`. Links to a missing file in
     /// the `pending` folder (one still being written) get ``pendingReason``.
     static func check(pages: [String: HTMLLinks], files: Set<String>, basePath: String, pending: String? = nil) -> [BrokenLink] {
+        let sorted = pages.keys.sorted()
+        // Large sites are checked in parts on all cores; the parts' results keep the pages' order.
+        let parts = sorted.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = (sorted.count + parts - 1) / max(1, parts)
+        let results = Mutex([[BrokenLink]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let slice = sorted[min(sorted.count, part * size)..<min(sorted.count, (part + 1) * size)]
+            let broken = check(slice, pages: pages, files: files, basePath: basePath, pending: pending)
+            results.withLock { $0[part] = broken }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
+    /// The broken links of the pages at `paths`, in order.
+    private static func check(
+        _ paths: ArraySlice<String>, pages: [String: HTMLLinks], files: Set<String>, basePath: String, pending: String?
+    ) -> [BrokenLink] {
         var ids: [String: Set<String>] = [:]
         var broken: [BrokenLink] = []
         // A link that climbs to the root first ("../../x/") means the same from every page as deep:
         // its verdict is kept by depth.
         var verdicts: [Int: [String: String?]] = [:]
-        for page in pages.keys.sorted() {
+        for page in paths {
             let folder = page.split(separator: "/").dropLast()
             let climb = String(repeating: "../", count: folder.count)
             for link in pages[page]!.links {

@@ -18,6 +18,8 @@ struct RenderedPage: Sendable {
     var search: TokenizedDocument?
     /// The distinct link targets of the page's Markdown as written, which its rendering depends on.
     var sourceLinks: [String] = []
+    /// Where each of them leads, as the rendering resolved it.
+    var linkTargets: [String: HostedLinks.Target?] = [:]
 }
 
 /// Renders planned pages: their Markdown, then the kind's completion, then the theme's templates.
@@ -69,22 +71,33 @@ struct PageRenderer: Sendable {
         return hosted.resolve(link, fromArticle: base.article, page: plan.path)
     }
 
-    /// The fingerprint of `plan`'s page, given the links its Markdown had when it was last rendered.
-    func fingerprint(_ plan: PagePlan, site key: UInt64, links: [String]) -> UInt64 {
-        plan.fingerprint(site: key, links: links) { resolve($0, in: plan) }
+    /// The fingerprint of `plan`'s page, given the links its Markdown had when it was last rendered
+    /// (and, for a page just rendered, where they lead).
+    func fingerprint(_ plan: PagePlan, site key: UInt64, links: [String], known: [String: HostedLinks.Target?] = [:]) -> UInt64 {
+        plan.fingerprint(site: key, links: links) { link in known[link] ?? resolve(link, in: plan) }
     }
 
     func render(_ plan: PagePlan) -> RenderedPage {
         var plan = plan
         var search: SearchDocument?
         var sourceLinks: [String] = []
+        // Each link is resolved once, for the rewrite, the unknown-target warnings and the fingerprint.
+        var targets: [String: HostedLinks.Target?] = [:]
         if plan.linkBase != nil {
             let pageLinks = PageLinks(path: plan.path, basePath: options.basePath)
-            let rewrite: MarkdownRenderer.LinkRewriter = { url in
-                switch resolve(url, in: plan) {
-                case .site(let path)?: pageLinks.url(path)
-                case .hosted(let absolute)?, .missing(_, let absolute)?: absolute
-                case nil: nil
+            let original = plan
+            let rewrite: MarkdownRenderer.LinkRewriter = { url -> String? in
+                let target: HostedLinks.Target?
+                if let known = targets[url] {
+                    target = known
+                } else {
+                    target = resolve(url, in: original)
+                    targets[url] = .some(target)
+                }
+                switch target {
+                case .site(let path)?: return pageLinks.url(path)
+                case .hosted(let absolute)?, .missing(_, let absolute)?: return absolute
+                case nil: return nil
                 }
             }
             let renderer = plan.kind == .article ? articleMarkdown : communityMarkdown
@@ -96,7 +109,7 @@ struct PageRenderer: Sendable {
             case .article(let completion): search = completion.complete(&plan, rendered: rendered[0])
             case .post(let completion): search = completion.complete(&plan, rendered: rendered)
             }
-            plan.warnings += unknownLinkTargets(sourceLinks, in: plan)
+            plan.warnings += unknownLinkTargets(sourceLinks, in: plan, targets: targets)
         }
         let file = plan.file
         let warnings = plan.warnings.map { BuildWarning($0.kind, $0.message, page: $0.page ?? file) }
@@ -105,7 +118,8 @@ struct PageRenderer: Sendable {
         context["content"] = .string(theme.render(plan.template, context))
         return RenderedPage(
             path: file, kind: plan.kind, html: theme.renderBytes("layout", context), lastModified: plan.lastModified,
-            warnings: warnings, search: search.map { TokenizedDocument($0, tokenizer: tokenizer) }, sourceLinks: sourceLinks)
+            warnings: warnings, search: search.map { TokenizedDocument($0, tokenizer: tokenizer) }, sourceLinks: sourceLinks,
+            linkTargets: targets)
     }
 
     /// What the layout reads: the page's title and metadata, the site, and the navigation.
@@ -133,10 +147,10 @@ struct PageRenderer: Sendable {
 
     /// A warning for each link of the page (as written) that names an article or category the site
     /// does not have.
-    private func unknownLinkTargets(_ links: [String], in plan: PagePlan) -> [BuildWarning] {
+    private func unknownLinkTargets(_ links: [String], in plan: PagePlan, targets: [String: HostedLinks.Target?]) -> [BuildWarning] {
         let file = plan.file
         return links.compactMap { link in
-            guard case .missing(let what, let hosted)? = resolve(link, in: plan) else { return nil }
+            guard case .missing(let what, let hosted)? = targets[link] ?? resolve(link, in: plan) else { return nil }
             return BuildWarning(
                 .unknownLinkTarget, "\(file): link \(link) names \(what), which the site does not have (it leads to \(hosted))",
                 page: file)
