@@ -9,6 +9,11 @@ public enum SlugPolicy {
 
     /// The safe form of `slug`, or `nil` when nothing usable is left.
     public static func safeSlug(_ slug: String) -> String? {
+        isSafeASCII(slug) ? slug : unicodeSafeSlug(slug)
+    }
+
+    /// ``safeSlug(_:)`` by the Unicode rule, character by character.
+    static func unicodeSafeSlug(_ slug: String) -> String? {
         var result = ""
         var pendingDash = false
         for scalar in slug.lowercased().unicodeScalars {
@@ -31,6 +36,26 @@ public enum SlugPolicy {
         }
         while result.hasSuffix("-") { result.removeLast() }
         return result.isEmpty ? nil : result
+    }
+
+    /// Whether `slug` is already what ``safeSlug(_:)`` makes of it, told from its bytes: lowercase
+    /// ASCII letters, digits and `_`, single dashes between them, no longer than ``maxBytes`` (most
+    /// slugs; the rule above reads Unicode properties for every character).
+    static func isSafeASCII(_ slug: String) -> Bool {
+        var count = 0
+        var previousDash = true
+        for byte in slug.utf8 {
+            count += 1
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                previousDash = false
+            case UInt8(ascii: "-") where !previousDash:
+                previousDash = true
+            default:
+                return false
+            }
+        }
+        return count > 0 && count <= maxBytes && !previousDash
     }
 }
 
