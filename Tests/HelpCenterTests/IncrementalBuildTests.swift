@@ -132,6 +132,28 @@ import Testing
         #expect(try SiteFixtures.files(in: workspace.site) == (try await workspace.cleanBuild(snapshot)))
     }
 
+    /// A cache written by copying kept pages' records (and extending the string table) reads back
+    /// whole: edit after edit, each rebuild writes only the edited article's page and search files.
+    @Test func cachesWrittenFromCopiedRecordsStayUsable() async throws {
+        let workspace = try Workspace()
+        var snapshot = try DemoHelpCenter.snapshot()
+        _ = try await workspace.build(snapshot)
+        let candidates = snapshot.library.articles.indices.filter { (snapshot.library.articles[$0].content ?? "").contains(" the ") }
+        for (round, index) in candidates.prefix(6).enumerated() {
+            let article = snapshot.library.articles[index]
+            snapshot.library.articles[index] = SnapshotEdits.edited(article) {
+                $0.set(LibraryArticle.Field.content, .string(article.content!.replacingOccurrences(of: " the ", with: " zeppelin\(round) ")))
+            }
+            let before = try workspace.stamps()
+            let report = try await workspace.build(snapshot)
+            let after = try workspace.stamps()
+            let pages = Set(after.keys.filter { after[$0] != before[$0] && !$0.hasPrefix(SearchIndexBuilder.folder) })
+            #expect(pages == ["articles/\(article.slug)/index.html"], "round \(round)")
+            #expect(report.written < report.files / 4, "round \(round): \(report.written) of \(report.files) written")
+        }
+        #expect(try SiteFixtures.files(in: workspace.site) == (try await workspace.cleanBuild(snapshot)))
+    }
+
     @Test func aTemplateChangeRendersEveryPage() async throws {
         var workspace = try Workspace()
         let templates = workspace.root.appendingPathComponent("templates")

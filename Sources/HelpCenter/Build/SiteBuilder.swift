@@ -218,7 +218,10 @@ public struct SiteBuilder: Sendable {
             }
         }
         if let cacheFile = inputs.cacheFile {
-            let cache = BuildCache(environment: inputs.environment, input: inputHash, searchKey: searchKey, report: report, files: files.entries)
+            var cache = BuildCache(environment: inputs.environment, input: inputHash, searchKey: searchKey, report: report, files: files.entries)
+            // Kept pages' records are copied from the cache read, whose string table the new one extends.
+            cache.previousStrings = inputs.cache?.previousStrings
+            cache.addedStrings = inputs.cache?.addedStrings ?? 0
             do { try cache.save(to: cacheFile) } catch {
                 report.warnings.append(.init(.cacheNotSaved, "the build cache could not be saved, so the next build starts over: \(FileErrorReason.sentence(error))"))
             }

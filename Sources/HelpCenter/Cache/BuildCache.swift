@@ -7,7 +7,7 @@ import Foundation
 /// A file is reused only when its fingerprint matches and the file on disk still has the stamp the
 /// build left on it, so a site edited or replaced by hand is rebuilt, not trusted.
 struct BuildCache: Sendable {
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let magic = Array("helpcenter build cache\n".utf8)
 
     /// What every file depends on besides the content: the generator, the theme, the options and the
@@ -35,6 +35,10 @@ struct BuildCache: Sendable {
         /// A page's fingerprint, or the hash of any other file's bytes.
         var hash: UInt64
         var page: PageRecord?
+        /// The page record's bytes in the cache it was read from, copied as they are into the next
+        /// cache when the page is kept (they refer to that cache's string table, which the next one
+        /// starts from).
+        var encodedRecord: ArraySlice<UInt8>?
 
         init(stamp: FileStamp, hash: UInt64, page: PageRecord? = nil) {
             self.stamp = stamp
@@ -42,6 +46,13 @@ struct BuildCache: Sendable {
             self.page = page
         }
     }
+
+    /// The string table of the cache this one was read from, when its records were decoded: a cache
+    /// written from it keeps the table's numbering, so kept pages' records need no encoding.
+    var previousStrings: [String]?
+    /// How many strings the table gained since it was last written from scratch: past a quarter of
+    /// it, the next cache is written from scratch, so unused strings do not pile up.
+    var addedStrings = 0
 
     /// What the build needs of a page it does not render again.
     struct PageRecord: Sendable {
@@ -88,8 +99,14 @@ struct BuildCache: Sendable {
     /// The file: a header, every file's path, stamp and hash, then a table of shared strings and the
     /// page records, which a build that finds nothing changed never decodes.
     func encoded() throws -> [UInt8] {
-        var strings: [String: Int] = [:]
-        var table: [String] = []
+        let sorted = files.sorted { $0.key < $1.key }
+        let pages = sorted.filter { $0.value.page != nil }
+        let reusable = pages.filter { $0.value.encodedRecord != nil }.count
+        // Kept pages' records are copied when most pages are kept and the table has not grown too much.
+        let reuse = previousStrings.map { addedStrings * 4 < $0.count } == true && reusable * 2 > pages.count
+        var table: [String] = reuse ? previousStrings! : []
+        var strings: [String: Int] = Dictionary(minimumCapacity: table.count)
+        for (index, text) in table.enumerated() where strings[text] == nil { strings[text] = index }
         var records = CacheWriter()
         func shared(_ text: String) {
             if strings[text] == nil {
@@ -105,7 +122,6 @@ struct BuildCache: Sendable {
         writer.fixed(input ?? 0)
         writer.fixed(searchKey)
         writer.data(try report.json())
-        let sorted = files.sorted { $0.key < $1.key }
         writer.unsigned(UInt64(sorted.count))
         for (path, entry) in sorted {
             writer.string(path)
@@ -115,6 +131,10 @@ struct BuildCache: Sendable {
             writer.fixed(entry.hash)
             writer.flag(entry.page != nil)
             guard let page = entry.page else { continue }
+            if reuse, let bytes = entry.encodedRecord {
+                records.raw(bytes)
+                continue
+            }
             records.string(page.kind.rawValue)
             records.flag(page.lastModified != nil)
             if let date = page.lastModified { records.fixed(date.timeIntervalSinceReferenceDate.bitPattern) }
@@ -153,6 +173,7 @@ struct BuildCache: Sendable {
                 records.flag(hit.inTitle)
             }
         }
+        writer.unsigned(UInt64(reuse ? addedStrings + table.count - previousStrings!.count : 0))
         writer.unsigned(UInt64(table.count))
         for text in table { writer.string(text) }
         writer.append(records)
@@ -169,9 +190,10 @@ struct BuildCache: Sendable {
         let input = try reader.fixed()
         let searchKey = try reader.fixed()
         let report = try JSONDecoder().decode(BuildReport.self, from: try reader.data())
+        let pathCount = try reader.count()
         var files: [String: Entry] = [:]
         var pagePaths: [String] = []
-        for _ in 0..<(try reader.count()) {
+        for _ in 0..<pathCount {
             let path = try reader.string()
             let stamp = FileStamp(
                 size: Int64(try reader.integer()), modified: Int64(try reader.integer()), inode: try reader.fixed())
@@ -179,6 +201,7 @@ struct BuildCache: Sendable {
             if try reader.flag() { pagePaths.append(path) }
         }
         var cache = BuildCache(environment: environment, input: hasInput ? input : nil, searchKey: searchKey, report: report, files: files)
+        cache.addedStrings = try reader.small()
         cache.pending = Pending(reader: reader, paths: pagePaths)
         return cache
     }
@@ -200,9 +223,12 @@ struct BuildCache: Sendable {
             var table: [String] = []
             for _ in 0..<(try pending.reader.count()) { table.append(try pending.reader.string()) }
             for path in pending.paths {
+                let start = pending.reader.offset
                 cache.files[path]?.page = try Self.decodeRecord(&pending.reader, table, path: path)
+                cache.files[path]?.encodedRecord = pending.reader.bytes(from: start)
             }
             guard pending.reader.isAtEnd else { return nil }
+            cache.previousStrings = table
         } catch {
             return nil
         }

@@ -44,6 +44,11 @@ struct CacheWriter {
         bytes.append(contentsOf: data)
     }
 
+    /// Bytes another writer wrote, as they are.
+    mutating func raw(_ other: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: other)
+    }
+
     mutating func append(_ other: CacheWriter) {
         bytes.append(contentsOf: other.bytes)
     }
@@ -54,7 +59,7 @@ struct CacheReader {
     struct Malformed: Error {}
 
     private let bytes: [UInt8]
-    private var offset = 0
+    private(set) var offset = 0
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -76,6 +81,11 @@ struct CacheReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// The bytes read since `start` (an earlier ``offset``).
+    func bytes(from start: Int) -> ArraySlice<UInt8> {
+        bytes[start..<offset]
+    }
 
     mutating func unsigned() throws -> UInt64 {
         var value: UInt64 = 0
