@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// The articles an article page suggests: up to five, those sharing the most tags (two points each) and
 /// the same category (one point) first, then the most viewed, then the earlier in the site's order.
 enum RelatedArticles {
@@ -12,29 +15,44 @@ enum RelatedArticles {
             for tag in tags[index] { byTag[tag, default: []].append(index) }
             if let category = article.categoryIndex { byCategory[category, default: []].append(index) }
         }
-        return articles.indices.map { index in
-            // Only articles sharing a tag or the category can score: count those up instead of all.
-            var scores: [Int: Int] = [:]
-            if let category = articles[index].categoryIndex {
-                for other in byCategory[category] ?? [] { scores[other, default: 0] += 1 }
-            }
-            for tag in tags[index] {
-                for other in byTag[tag] ?? [] { scores[other, default: 0] += 2 }
-            }
-            scores[index] = nil
-            func ranksBefore(_ lhs: (index: Int, score: Int), _ rhs: (index: Int, score: Int)) -> Bool {
-                if lhs.score != rhs.score { return lhs.score > rhs.score }
-                let (a, b) = (articles[lhs.index].viewCount, articles[rhs.index].viewCount)
-                if a != b { return a > b }
-                return lhs.index < rhs.index
-            }
-            var best: [(index: Int, score: Int)] = []
-            for candidate in scores where best.count < count || ranksBefore((candidate.key, candidate.value), best[count - 1]) {
-                let item = (index: candidate.key, score: candidate.value)
-                best.insert(item, at: best.firstIndex { ranksBefore(item, $0) } ?? best.count)
-                if best.count > count { best.removeLast() }
-            }
-            return best.map(\.index)
+        let (tagged, categorized) = (byTag, byCategory)
+        // In parts on all cores: on a large site an article shares tags with thousands of others.
+        let parts = articles.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let size = (articles.count + parts - 1) / parts
+        let results = Mutex([[[Int]]](repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = min(articles.count, part * size)..<min(articles.count, (part + 1) * size)
+            let found = range.map { related(to: $0, in: articles, tags: tags, byTag: tagged, byCategory: categorized) }
+            results.withLock { $0[part] = found }
         }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+
+    /// The related articles of the article at `index`.
+    private static func related(
+        to index: Int, in articles: [ArticleItem], tags: [Set<String>], byTag: [String: [Int]], byCategory: [Int: [Int]]
+    ) -> [Int] {
+        // Only articles sharing a tag or the category can score: count those up instead of all.
+        var scores: [Int: Int] = [:]
+        if let category = articles[index].categoryIndex {
+            for other in byCategory[category] ?? [] { scores[other, default: 0] += 1 }
+        }
+        for tag in tags[index] {
+            for other in byTag[tag] ?? [] { scores[other, default: 0] += 2 }
+        }
+        scores[index] = nil
+        func ranksBefore(_ lhs: (index: Int, score: Int), _ rhs: (index: Int, score: Int)) -> Bool {
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let (a, b) = (articles[lhs.index].viewCount, articles[rhs.index].viewCount)
+            if a != b { return a > b }
+            return lhs.index < rhs.index
+        }
+        var best: [(index: Int, score: Int)] = []
+        for candidate in scores where best.count < count || ranksBefore((candidate.key, candidate.value), best[count - 1]) {
+            let item = (index: candidate.key, score: candidate.value)
+            best.insert(item, at: best.firstIndex { ranksBefore(item, $0) } ?? best.count)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map(\.index)
     }
 }
