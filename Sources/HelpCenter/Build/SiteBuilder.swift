@@ -90,8 +90,8 @@ public struct SiteBuilder: Sendable {
         return (try Snapshot(data: try Snapshot.fileData(at: url), path: url.path), inputHash)
     }
 
-    /// The phases after the content is resolved: plan pages → render and write → search index → feeds
-    /// and redirects → check links → commit, each timed in the report.
+    /// The phases after the content is resolved: plan → pages (render and write) → feeds and redirects →
+    /// links → search index (built alongside the two before it) → commit, each timed in the report.
     private func build(_ content: SiteContent, inputs: BuildInputs, inputHash: UInt64?, clock: PhaseClock) async throws -> BuildReport {
         var clock = clock
 
