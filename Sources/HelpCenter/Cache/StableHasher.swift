@@ -78,31 +78,6 @@ struct StableHasher {
         if let date { combine(date.timeIntervalSinceReferenceDate) } else { byte(0) }
     }
 
-    /// A template context: strings, numbers, booleans, dictionaries (in key order) and arrays.
-    mutating func combine(context value: Any) {
-        switch value {
-        case let text as String: combine(text)
-        case let flag as Bool: combine(flag)
-        case let number as Int: combine(number)
-        case let number as Double: combine(number)
-        case let dictionary as [String: Any]:
-            byte(7)
-            combine(UInt64(dictionary.count))
-            for key in dictionary.keys.sorted() {
-                combine(key)
-                combine(context: dictionary[key]!)
-            }
-        case let array as [Any]:
-            byte(8)
-            combine(UInt64(array.count))
-            for element in array { combine(context: element) }
-        default:
-            byte(9)
-            combine(String(describing: type(of: value)))
-            combine(String(describing: value))
-        }
-    }
-
     /// A JSON value, objects in key order.
     mutating func combine(json value: JSONValue) {
         switch value {

@@ -1,4 +1,3 @@
-import CStar
 import Foundation
 
 /// Control characters (other than tab, newline, carriage return and form feed) are not allowed in
@@ -31,38 +30,10 @@ enum ControlCharacters {
         return false
     }
 
-    static func hasForbidden(_ value: JSONValue) -> Bool {
-        switch value {
-        case .string(let text): hasForbidden(text)
-        case .array(let values): values.contains(where: hasForbidden)
-        case .object(let object): object.values.contains(where: hasForbidden)
-        default: false
-        }
-    }
-
     static func replaced(in text: String) -> String {
         guard hasForbidden(text) else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { scalars.append(isForbidden(scalar) ? "\u{FFFD}" : scalar) }
         return String(scalars)
-    }
-
-    static func replaced(in value: JSONValue) -> JSONValue {
-        switch value {
-        case .string(let text): .string(replaced(in: text))
-        case .array(let values): .array(values.map(replaced(in:)))
-        case .object(let object): .object(replaced(in: object))
-        default: value
-        }
-    }
-
-    static func replaced(in object: JSONObject) -> JSONObject {
-        object.mapValues(replaced(in:))
-    }
-
-    /// The API object with every string cleaned; the same object, sharing its storage, when it is clean.
-    static func cleaned<T: APIObject>(_ object: T) -> T {
-        guard object.json.values.contains(where: hasForbidden) else { return object }
-        return T(unchecked: replaced(in: object.json))
     }
 }

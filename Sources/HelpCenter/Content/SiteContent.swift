@@ -39,7 +39,6 @@ public struct SiteContent: Sendable {
         teamDisplayName = snapshot.team.name.map(ControlCharacters.replaced(in:)).flatMap { $0.isEmpty ? nil : $0 } ?? snapshot.team.slug
         baseURL = snapshot.baseURL
         hasCommunity = snapshot.community != nil
-        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
 
         var categoryRegistry = SlugRegistry(kind: "category", pagePath: SitePaths.category)
         var categories: [CategoryItem] = []
@@ -59,17 +58,18 @@ public struct SiteContent: Sendable {
         var articleRegistry = SlugRegistry(kind: "article", pagePath: SitePaths.article)
         var found: [ArticleItem] = []
         for article in snapshot.library.articles {
-            let title = clean(article.title)
-            guard let slug = articleRegistry.register(clean(article.slug), title: title) else { continue }
-            let index = [article.categorySlug, article.categoryID, article.category].lazy.compactMap { $0 }
-                .compactMap { categoryLookup[clean($0)] }.first
-            if index == nil {
+            var item = ArticleItem(article, slug: "", categoryIndex: nil)
+            guard let slug = articleRegistry.register(item.apiSlug, title: item.title) else { continue }
+            item.slug = slug
+            item.categoryIndex = [article.categorySlug, article.categoryID, article.category].lazy.compactMap { $0 }
+                .compactMap { categoryLookup[ControlCharacters.replaced(in: $0)] }.first
+            if item.categoryIndex == nil {
                 warnings.append(.init(
                     .unknownCategory,
-                    "article '\(title)' (\(slug)) names no known category; it is published without one",
+                    "article '\(item.title)' (\(slug)) names no known category; it is published without one",
                     page: SitePaths.file(for: SitePaths.article(slug))))
             }
-            found.append(ArticleItem(article, slug: slug, categoryIndex: index))
+            found.append(item)
         }
         warnings += articleRegistry.warnings
         // Category by category, each in its order, then the articles without one.
@@ -90,7 +90,7 @@ public struct SiteContent: Sendable {
 
         var bySlug: [String: Int] = [:]
         for (index, article) in articles.enumerated() where bySlug[article.apiSlug] == nil { bySlug[article.apiSlug] = index }
-        var popular = snapshot.library.popular.compactMap { bySlug[clean($0)] }
+        var popular = snapshot.library.popular.compactMap { bySlug[ControlCharacters.replaced(in: $0)] }
         if popular.isEmpty {
             popular = articles.indices.sorted { articles[$0].viewCount > articles[$1].viewCount }
         }
@@ -100,27 +100,28 @@ public struct SiteContent: Sendable {
         var topicLookup: [String: Int] = [:]
         for topic in snapshot.community?.topics ?? [] {
             var item = TopicItem(topic, slug: "")
-            guard let slug = topicRegistry.register(clean(topic.slug), title: item.name) else { continue }
+            guard let slug = topicRegistry.register(item.apiSlug, title: item.name) else { continue }
             item.slug = slug
-            for key in [item.id, clean(topic.slug)] where topicLookup[key] == nil { topicLookup[key] = topics.count }
+            for key in [item.id, item.apiSlug] where topicLookup[key] == nil { topicLookup[key] = topics.count }
             topics.append(item)
         }
         warnings += topicRegistry.warnings
 
         var postRegistry = SlugRegistry(kind: "post", pagePath: SitePaths.post)
         var posts: [PostItem] = []
-        for post in snapshot.community?.posts ?? [] where clean(post.visibility) == "public" {
-            let title = clean(post.title)
-            guard let slug = postRegistry.register(clean(post.slug), title: title) else { continue }
-            let topicID = post.topicID.map(clean), topicSlug = post.topicSlug.map(clean)
-            let index = [topicID, topicSlug].lazy.compactMap { $0 }.compactMap { topicLookup[$0] }.first
-            if index == nil, topicID != nil || topicSlug != nil {
+        for post in snapshot.community?.posts ?? [] where post.isPublic {
+            var item = PostItem(post, slug: "", topicIndex: nil)
+            guard let slug = postRegistry.register(item.apiSlug, title: item.title) else { continue }
+            item.slug = slug
+            let topicID = post.topicID.map(ControlCharacters.replaced(in:)), topicSlug = post.topicSlug.map(ControlCharacters.replaced(in:))
+            item.topicIndex = [topicID, topicSlug].lazy.compactMap { $0 }.compactMap { topicLookup[$0] }.first
+            if item.topicIndex == nil, topicID != nil || topicSlug != nil {
                 warnings.append(.init(
-                    .unknownTopic, "post '\(title)' (\(slug)) names no known topic",
+                    .unknownTopic, "post '\(item.title)' (\(slug)) names no known topic",
                     page: SitePaths.file(for: SitePaths.post(slug))))
             }
-            let comments = snapshot.community?.comments[clean(post.slug)] ?? []
-            posts.append(PostItem(post, slug: slug, topicIndex: index, comments: comments))
+            item.comments = (snapshot.community?.comments[item.apiSlug] ?? []).map(CommentItem.init)
+            posts.append(item)
         }
         warnings += postRegistry.warnings
         posts = Self.sorted(Array(posts.indices), of: posts).map { posts[$0] }

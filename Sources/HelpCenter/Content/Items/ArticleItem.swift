@@ -29,20 +29,19 @@ public struct ArticleItem: Sendable, Hashable {
     public var shownDate: Date? { updatedAt ?? publishedAt }
 
     init(_ article: LibraryArticle, slug: String, categoryIndex: Int?) {
-        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
-        id = clean(article.id)
-        apiSlug = clean(article.slug)
+        id = ControlCharacters.replaced(in: article.id)
+        apiSlug = ControlCharacters.replaced(in: article.slug)
         self.slug = slug
-        title = clean(article.title)
-        markdown = clean(article.content ?? "")
-        excerpt = article.excerpt.map(clean)
-        metaDescription = article.metaDescription.map(clean)
-        tags = article.tags.map(clean)
+        title = ControlCharacters.replaced(in: article.title)
+        markdown = ControlCharacters.replaced(in: article.content ?? "")
+        excerpt = article.excerpt.map(ControlCharacters.replaced(in:))
+        metaDescription = article.metaDescription.map(ControlCharacters.replaced(in:))
+        tags = article.tags.map(ControlCharacters.replaced(in:))
         viewCount = article.viewCount ?? 0
-        publishedAt = article.json.string(LibraryArticle.Field.publishedAt).map(clean).flatMap(ISODate.parse)
-        updatedAt = article.json.string(LibraryArticle.Field.updatedAt).map(clean).flatMap(ISODate.parse)
+        publishedAt = article.json.string(LibraryArticle.Field.publishedAt).map(ControlCharacters.replaced(in:)).flatMap(ISODate.parse)
+        updatedAt = article.json.string(LibraryArticle.Field.updatedAt).map(ControlCharacters.replaced(in:)).flatMap(ISODate.parse)
         self.categoryIndex = categoryIndex
-        readingTime = ReadingTime.label(readTime: article.readTime.map(clean), markdown: markdown)
+        readingTime = ReadingTime.label(readTime: article.readTime.map(ControlCharacters.replaced(in:)), markdown: markdown)
         position = ArticleOrder.position(of: article)
     }
 }

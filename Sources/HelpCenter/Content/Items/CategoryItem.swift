@@ -13,12 +13,11 @@ public struct CategoryItem: Sendable, Hashable {
     public var articles: [Int]
 
     init(_ category: CStar.Category, slug: String) {
-        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
-        id = clean(category.id)
-        apiSlug = clean(category.slug)
+        id = ControlCharacters.replaced(in: category.id)
+        apiSlug = ControlCharacters.replaced(in: category.slug)
         self.slug = slug
-        name = clean(category.name)
-        description = category.description.map(clean)
+        name = ControlCharacters.replaced(in: category.name)
+        description = category.description.map(ControlCharacters.replaced(in:))
         articles = []
     }
 }

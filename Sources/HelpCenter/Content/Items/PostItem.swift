@@ -4,6 +4,9 @@ import Foundation
 /// A public community post as the site uses it, with its comments.
 public struct PostItem: Sendable, Hashable {
     public var id: String
+    /// The slug the API gives, which its comments are filed under.
+    public var apiSlug: String
+    /// The slug of its page.
     public var slug: String
     public var title: String
     public var markdown: String
@@ -19,22 +22,22 @@ public struct PostItem: Sendable, Hashable {
     public var topicIndex: Int?
     public var comments: [CommentItem]
 
-    init(_ post: Post, slug: String, topicIndex: Int?, comments: [CStar.Comment]) {
-        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
-        id = clean(post.id)
+    init(_ post: Post, slug: String, topicIndex: Int?, comments: [CommentItem] = []) {
+        id = ControlCharacters.replaced(in: post.id)
+        apiSlug = ControlCharacters.replaced(in: post.slug)
         self.slug = slug
-        title = clean(post.title)
-        markdown = clean(post.body)
-        excerpt = post.excerpt.map(clean)
-        status = clean(post.status.rawValue)
+        title = ControlCharacters.replaced(in: post.title)
+        markdown = ControlCharacters.replaced(in: post.body)
+        excerpt = post.excerpt.map(ControlCharacters.replaced(in:))
+        status = ControlCharacters.replaced(in: post.status.rawValue)
         voteCount = post.voteCount
-        authorName = post.authorName.map(clean)
+        authorName = post.authorName.map(ControlCharacters.replaced(in:))
         isPinned = post.isPinned
         isLocked = post.isLocked
-        createdAt = post.json.string(Post.Field.createdAt).map(clean).flatMap(ISODate.parse)
-        updatedAt = post.json.string(Post.Field.updatedAt).map(clean).flatMap(ISODate.parse)
+        createdAt = post.json.string(Post.Field.createdAt).map(ControlCharacters.replaced(in:)).flatMap(ISODate.parse)
+        updatedAt = post.json.string(Post.Field.updatedAt).map(ControlCharacters.replaced(in:)).flatMap(ISODate.parse)
         self.topicIndex = topicIndex
-        self.comments = comments.map(CommentItem.init)
+        self.comments = comments
     }
 }
 
@@ -49,13 +52,12 @@ public struct CommentItem: Sendable, Hashable {
     public var createdAt: Date?
 
     init(_ comment: CStar.Comment) {
-        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
-        id = clean(comment.id)
-        markdown = clean(comment.body)
-        authorName = comment.authorName.map(clean)
+        id = ControlCharacters.replaced(in: comment.id)
+        markdown = ControlCharacters.replaced(in: comment.body)
+        authorName = comment.authorName.map(ControlCharacters.replaced(in:))
         isAgent = comment.isAgent
         isOfficialAnswer = comment.isOfficialAnswer
-        parentID = comment.parentID.map(clean)
-        createdAt = comment.json.string(CStar.Comment.Field.createdAt).map(clean).flatMap(ISODate.parse)
+        parentID = comment.parentID.map(ControlCharacters.replaced(in:))
+        createdAt = comment.json.string(CStar.Comment.Field.createdAt).map(ControlCharacters.replaced(in:)).flatMap(ISODate.parse)
     }
 }

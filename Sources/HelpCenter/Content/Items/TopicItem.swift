@@ -3,6 +3,9 @@ import CStar
 /// A community topic as the site uses it, with its posts in both orders its pages show.
 public struct TopicItem: Sendable, Hashable {
     public var id: String
+    /// The slug the API gives, by which posts name their topic.
+    public var apiSlug: String
+    /// The slug of its page.
     public var slug: String
     public var name: String
     public var description: String?
@@ -12,11 +15,11 @@ public struct TopicItem: Sendable, Hashable {
     public var postsByVotes: [Int]
 
     init(_ topic: Topic, slug: String) {
-        let clean: (String) -> String = { ControlCharacters.replaced(in: $0) }
-        id = clean(topic.id)
+        id = ControlCharacters.replaced(in: topic.id)
+        apiSlug = ControlCharacters.replaced(in: topic.slug)
         self.slug = slug
-        name = clean(topic.name)
-        description = topic.description.map(clean)
+        name = ControlCharacters.replaced(in: topic.name)
+        description = topic.description.map(ControlCharacters.replaced(in:))
         posts = []
         postsByVotes = []
     }
