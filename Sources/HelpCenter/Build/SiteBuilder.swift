@@ -72,9 +72,12 @@ public struct SiteBuilder: Sendable {
         return try await build(content, inputs: inputs, inputHash: inputHash, clock: clock)
     }
 
-    /// The snapshot at `url` and the hash of every input, or no snapshot when the last build had the
-    /// same inputs and left a site that is still intact. The file's bytes are let go before building.
-    private func readSnapshot(_ url: URL, inputs: BuildInputs) throws -> (Snapshot?, UInt64) {
+    /// The snapshot at `url` and, with a cache, the hash of every input; no snapshot when the last build
+    /// had the same inputs and left a site that is still intact. The file's bytes are let go before
+    /// building.
+    private func readSnapshot(_ url: URL, inputs: BuildInputs) throws -> (Snapshot?, UInt64?) {
+        // Without a cache there is nothing to compare with: the file is read once, to decode it.
+        guard inputs.cacheFile != nil else { return (try Snapshot(data: try Snapshot.fileData(at: url), path: url.path), nil) }
         // Hashed as it is read, without holding it: an unchanged snapshot is never loaded whole.
         guard let fileHash = StableHasher.hash(fileAt: url.path) else {
             _ = try Snapshot.fileData(at: url)
@@ -98,8 +101,6 @@ public struct SiteBuilder: Sendable {
         let renderer = PageRenderer(content: content, options: options, theme: inputs.theme)
         let planner = PagePlanner(content: content, options: options)
         let sitePages = planner.pages()
-        var siteKey = StableHasher(planner.siteKey)
-        siteKey.combine(renderer.markdownKey)
         clock.finish("plan")
 
         let output = try OutputFolder.prepare(options.output, force: options.force)
@@ -108,7 +109,7 @@ public struct SiteBuilder: Sendable {
             try files.emit(OutputFolder.markerName, Data(OutputFolder.markerText.utf8))
             for asset in inputs.assets { try files.emit(asset.path, asset.data) }
             let pages = try await renderPages(
-                sitePages, planner: planner, renderer: renderer, siteKey: siteKey.finalize(), into: output, previous: inputs.cache,
+                sitePages, planner: planner, renderer: renderer, siteKey: renderer.siteKey, into: output, previous: inputs.cache,
                 caching: inputs.cacheFile != nil)
             for page in pages { files.add(page.path, page.entry, written: page.written) }
             clock.finish("pages")

@@ -68,16 +68,9 @@ struct CacheReader {
     /// The bytes of the file at `path`, read straight into an array (the cache of a large site is tens
     /// of megabytes, read on every build); `nil` when it cannot be read.
     static func bytes(ofFileAt path: String) -> [UInt8]? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
         var bytes: [UInt8] = []
         if let size = FileStamp(path: path)?.size { bytes.reserveCapacity(Int(size)) }
-        while true {
-            let read: Data?
-            do { read = try handle.read(upToCount: 8 << 20) } catch { return nil }
-            guard let chunk = read, !chunk.isEmpty else { return bytes }
-            bytes.append(contentsOf: chunk)
-        }
+        return FileChunks.read(path, size: 8 << 20) { bytes.append(contentsOf: $0) } ? bytes : nil
     }
 
     var isAtEnd: Bool { offset == bytes.count }

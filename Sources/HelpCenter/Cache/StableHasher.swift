@@ -121,18 +121,12 @@ struct StableHasher {
     /// megabytes, and a build whose inputs are unchanged reads it only for this); `nil` when it cannot
     /// be read. The same bytes give the same hash however the reads split them.
     static func hash(fileAt path: String, readSize: Int = 1 << 20) -> UInt64? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
         var hasher = StableHasher()
         hasher.byte(6)
         // Up to seven bytes of the last read that did not fill a word, carried to the next read.
         var carry: [UInt8] = []
         var total: UInt64 = 0
-        while true {
-            let read: Data?
-            do { read = try handle.read(upToCount: readSize) } catch { return nil }
-            // At the end, Foundation answers nil on some platforms and empty data on others.
-            guard let chunk = read, !chunk.isEmpty else { break }
+        let read = FileChunks.read(path, size: readSize) { chunk in
             total += UInt64(chunk.count)
             chunk.withUnsafeBytes { bytes in
                 var start = 0
@@ -148,6 +142,7 @@ struct StableHasher {
                 carry.append(contentsOf: bytes[whole...])
             }
         }
+        guard read else { return nil }
         carry.withUnsafeBytes { hasher.words($0) }
         hasher.combine(total)
         return hasher.finalize()

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Checks that every internal link and `#anchor` of a built site resolves.
 ///
@@ -51,15 +50,9 @@ public struct LinkChecker: Sendable {
     static func check(pages: [String: HTMLLinks], files: Set<String>, basePath: String, pending: String? = nil) -> [BrokenLink] {
         let sorted = pages.keys.sorted()
         // Large sites are checked in parts on all cores; the parts' results keep the pages' order.
-        let parts = sorted.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let size = (sorted.count + parts - 1) / max(1, parts)
-        let results = Mutex([[BrokenLink]](repeating: [], count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let slice = sorted[min(sorted.count, part * size)..<min(sorted.count, (part + 1) * size)]
-            let broken = check(slice, pages: pages, files: files, basePath: basePath, pending: pending)
-            results.withLock { $0[part] = broken }
+        return ParallelParts.map(sorted.count) { range in
+            check(sorted[range], pages: pages, files: files, basePath: basePath, pending: pending)
         }
-        return results.withLock { $0.flatMap { $0 } }
     }
 
     /// The broken links of the pages at `paths`, in order.

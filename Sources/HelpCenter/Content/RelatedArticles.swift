@@ -1,6 +1,3 @@
-import Foundation
-import Synchronization
-
 /// The articles an article page suggests: up to five, those sharing the most tags (two points each) and
 /// the same category (one point) first, then the most viewed, then the earlier in the site's order.
 enum RelatedArticles {
@@ -17,15 +14,9 @@ enum RelatedArticles {
         }
         let (tagged, categorized) = (byTag, byCategory)
         // In parts on all cores: on a large site an article shares tags with thousands of others.
-        let parts = articles.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let size = (articles.count + parts - 1) / parts
-        let results = Mutex([[[Int]]](repeating: [], count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = min(articles.count, part * size)..<min(articles.count, (part + 1) * size)
-            let found = range.map { related(to: $0, in: articles, tags: tags, byTag: tagged, byCategory: categorized) }
-            results.withLock { $0[part] = found }
+        return ParallelParts.map(articles.count, partsPerCore: 4) { range in
+            range.map { related(to: $0, in: articles, tags: tags, byTag: tagged, byCategory: categorized) }
         }
-        return results.withLock { $0.flatMap { $0 } }
     }
 
     /// The related articles of the article at `index`.

@@ -132,14 +132,9 @@ public struct MarkdownRenderer: Sendable {
     /// `line` without white space (the Unicode White_Space property) at either end.
     static func trimmed(_ line: String) -> Substring {
         let scalars = line.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isWhitespace($0) })!
+        guard let first = scalars.firstIndex(where: { !$0.isWhiteSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isWhiteSpace })!
         return Substring(scalars[first...last])
-    }
-
-    /// The White_Space property, ASCII without the property tables (tab to carriage return, space).
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar == " " || ("\t"..."\r").contains(scalar) : scalar.properties.isWhitespace
     }
 
     /// The text shown when a document is not rendered as Markdown: escaped, in a `<pre>`, and no more

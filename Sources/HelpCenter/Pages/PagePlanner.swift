@@ -83,16 +83,6 @@ struct PagePlanner: Sendable {
         }
     }
 
-    /// A hash of what every page shows of the site as a whole (its title, whether it has a community,
-    /// the team), a part of every page's fingerprint.
-    var siteKey: UInt64 {
-        var hasher = StableHasher()
-        hasher.combine(siteTitle)
-        hasher.combine(content.hasCommunity)
-        hasher.combine(content.team)
-        return hasher.finalize()
-    }
-
     var siteTitle: String { content.teamDisplayName }
 
     func links(_ path: String) -> PageLinks {

@@ -32,6 +32,7 @@ struct PageRenderer: Sendable {
     let tokenizer = SearchTokenizer()
     /// The values of the layout that are the same on every page.
     let site: TemplateObject
+    let siteTitle: String
 
     /// Ids the theme's templates use; Markdown headings never get them.
     static let themeIDs: Set<String> = [
@@ -46,22 +47,19 @@ struct PageRenderer: Sendable {
         hosted = HostedLinks(content: content)
         articleMarkdown = MarkdownRenderer(options: .init(allowRawHTML: options.allowArticleHTML, reservedIDs: Self.themeIDs))
         communityMarkdown = MarkdownRenderer(options: .init(allowRawHTML: false, headingAnchors: false))
+        siteTitle = content.teamDisplayName
         site = [
-            "title": .string(content.teamDisplayName), "language": .string(options.language),
+            "title": .string(siteTitle), "language": .string(options.language),
             "hasCommunity": .bool(content.hasCommunity), "team": .string(content.team),
             "contentSecurityPolicy": .string(options.contentSecurityPolicy),
         ]
     }
 
-    /// A hash of what the Markdown renderers do besides the documents, for the environment's key.
-    var markdownKey: UInt64 {
+    /// A hash of what every page's layout shows of the site as a whole (``site``), a part of every
+    /// page's fingerprint; the options behind the rest of the layout are in the cache's environment.
+    var siteKey: UInt64 {
         var hasher = StableHasher()
-        for options in [articleMarkdown.options, communityMarkdown.options] {
-            hasher.combine(options.allowRawHTML)
-            hasher.combine(options.headingAnchors)
-            hasher.combine(options.maxBytes)
-            for id in options.reservedIDs.sorted() { hasher.combine(id) }
-        }
+        hasher.combine(template: .object(site))
         return hasher.finalize()
     }
 
@@ -127,7 +125,6 @@ struct PageRenderer: Sendable {
         let links = plan.kind == .notFound
             ? PageLinks(path: plan.path, basePath: options.basePath, absolute: true)
             : PageLinks(path: plan.path, basePath: options.basePath)
-        let siteTitle = site["title"].flatMap { if case .string(let title) = $0 { title } else { nil } } ?? ""
         var page: TemplateObject = [
             "title": .string(plan.title), "kind": .string(plan.kind.rawValue),
             "ogType": .string(plan.kind == .article ? "article" : "website"),

@@ -12,8 +12,7 @@ enum ReadingTime {
         var count = 0
         var inWord = false
         for scalar in text.unicodeScalars {
-            let isSpace = scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-            if isSpace {
+            if scalar.isWhiteSpace {
                 inWord = false
             } else if !inWord {
                 inWord = true
